@@ -1,0 +1,5 @@
+import Foundation
+
+// nianbao-bench: release-build throughput benchmarks. `swift run -c release NianbaoBench <what>`.
+let args = CommandLine.arguments.dropFirst()
+print("usage: NianbaoBench parse|html|pdf|rebuild|crawl   (benchmarks land with their issues)")
