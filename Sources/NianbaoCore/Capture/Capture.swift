@@ -99,3 +99,12 @@ public struct HeaderField: Codable, Sendable, Equatable {
         self.value = value
     }
 }
+
+extension Capture {
+    /// `<UTC yyyyMMdd'T'HHmmss.SSS>-<first 12 hex of sha256(url)>`: unique per URL and instant,
+    /// sortable by time, and safe as a file or path component.
+    public static func makeID(url: String, fetchedAt: String) -> String {
+        let compact = fetchedAt.filter { $0.isNumber || $0 == "T" || $0 == "." }
+        return "\(compact)-\(SHA256.hex(url).prefix(12))"
+    }
+}
