@@ -15,7 +15,7 @@ extension Archive {
         let url = capturesDirectory.appendingPathComponent(Self.logName(fetchedAt: capture.fetchedAt))
         mutex.lock()
         defer { mutex.unlock() }
-        let fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        let fd = open(url.path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw ArchiveError.io(path: url.path, operation: "open", errno: errno) }
         defer { close(fd) }
         var st = stat()

@@ -14,6 +14,14 @@ public enum CaptureProcessing {
         case failed(String)
     }
 
+    /// Processing of one capture, as rebuild and ingest call it.
+    public typealias Function = @Sendable (Capture) async -> Result
+
+    /// The standard function: `process(_:archive:processor:)`.
+    public static func function(archive: Archive, processor: DocumentProcessor) -> Function {
+        { capture in await process(capture, archive: archive, processor: processor) }
+    }
+
     /// The extraction input for a capture's body in raw/.
     public static func input(for capture: Capture, archive: Archive) -> ExtractionInput? {
         guard let sha = capture.sha256 else { return nil }

@@ -6,11 +6,17 @@ import Archiving
 /// and processes it into the archive like a crawl would.
 public struct Ingestor: Sendable {
     public let archive: Archive
-    public let processor: DocumentProcessor
+    public let process: CaptureProcessing.Function
 
     public init(archive: Archive, processor: DocumentProcessor = DocumentProcessor()) {
         self.archive = archive
-        self.processor = processor
+        self.process = CaptureProcessing.function(archive: archive, processor: processor)
+    }
+
+    /// With a custom processing function (tests).
+    public init(archive: Archive, process: @escaping CaptureProcessing.Function) {
+        self.archive = archive
+        self.process = process
     }
 
     /// What happened to one added file.
@@ -52,7 +58,7 @@ public struct Ingestor: Sendable {
                               site: site, agency: agency, kind: "manual")
         try archive.appendCapture(capture)
         var result = Result(capture: capture)
-        switch await CaptureProcessing.process(capture, archive: archive, processor: processor) {
+        switch await process(capture) {
         case .report(let record, let text):
             result.outcome = try archive.store(record: record, capture: capture, text: text)
             result.reportID = ReportKey(record: record, capture: capture).reportID

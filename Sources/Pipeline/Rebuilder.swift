@@ -11,11 +11,18 @@ import Archiving
 /// A kill at any point leaves the previous reports/ and index intact.
 public struct Rebuilder: Sendable {
     public let archive: Archive
-    public let processor: DocumentProcessor
+    /// Turns one capture's raw body into a report (default: DocumentProcessor over raw/).
+    public let process: CaptureProcessing.Function
 
     public init(archive: Archive, processor: DocumentProcessor = DocumentProcessor()) {
         self.archive = archive
-        self.processor = processor
+        self.process = CaptureProcessing.function(archive: archive, processor: processor)
+    }
+
+    /// With a custom processing function (tests, benchmarks of the archive side alone).
+    public init(archive: Archive, process: @escaping CaptureProcessing.Function) {
+        self.archive = archive
+        self.process = process
     }
 
     /// Capture kinds that are never reports (discovery pages, robots.txt).
@@ -51,10 +58,10 @@ public struct Rebuilder: Sendable {
             lastFetchedDoc[c.url] = d
         }
         summary.documents = docs.count
-        let archive = self.archive, processor = self.processor, progress = options.progress, total = docs.count
+        let archive = self.archive, process = self.process, progress = options.progress, total = docs.count
         let bodies = docs
         let results = await RebuildParallel.map(count: docs.count, jobs: options.jobs, onDone: { progress?("process", $0, total) }) { i in
-            await CaptureProcessing.process(bodies[i], archive: archive, processor: processor)
+            await process(bodies[i])
         }
         for r in results { if case .failed(let reason) = r { summary.failures.append(reason) } }
 
