@@ -9,10 +9,13 @@ public final class IndexStore: @unchecked Sendable {
     let queue: DatabaseQueue
 
     /// Opens the index at `url`, creating the schema (with indices) when the file is new.
+    /// The index is derived, so commits are not fsynced (`synchronous=OFF`): a kill cannot
+    /// corrupt it (the rollback journal is still kept), a power loss might, and `rebuild` repairs that.
     public init(url: URL) throws {
         self.url = url
         var config = Configuration()
         config.label = "nianbao.index"
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous=OFF") }
         queue = try DatabaseQueue(path: url.path, configuration: config)
         try queue.write { db in
             if try !db.tableExists("reports") { try IndexSchema.create(db, withIndices: true) }

@@ -41,7 +41,8 @@ public enum CaptureProcessing {
         case .report(let record, let document):
             return .report(record, text: document.flattenedText)
         case .failed(let stage, let message, _):
-            return .failed("\(input.sourceName): \(stage): \(message)")
+            let reason = message.hasPrefix(input.sourceName + ": ") ? String(message.dropFirst(input.sourceName.count + 2)) : message
+            return .failed("\(input.sourceName): \(stage): \(reason)")
         }
     }
 }
