@@ -33,7 +33,6 @@ public enum RebuildSwap {
     /// Puts staging/reports and staging/index.sqlite in place of the archive's own, then removes staging.
     public static func install(staging: URL, into archive: Archive) throws {
         archive.closeIndex()
-        sync()
         try AtomicFile.write(Data(), to: staging.appendingPathComponent(readyMarker))
         try finish(staging: staging, root: archive.root)
     }
@@ -58,7 +57,7 @@ public enum RebuildSwap {
             }
         }
         try AtomicFile.syncDirectory(root)
-        try fm.removeItem(at: staging)
+        RemoveTree.remove(staging)
     }
 
     /// Completes installs that a killed process left half done (READY staging directories).

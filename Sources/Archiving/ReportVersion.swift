@@ -6,8 +6,20 @@ public struct ReportVersion: Sendable, Equatable {
     public var key: ReportKey
     public var record: ReportRecord
     public var text: String
+    /// `Versioning.fingerprint(record)` when already known (not stored; not part of equality).
+    var fingerprint: String?
+
+    public init(key: ReportKey, record: ReportRecord, text: String) {
+        self.key = key
+        self.record = record
+        self.text = text
+    }
 
     public var version: Int { record.archive?.version ?? 0 }
+
+    public static func == (a: ReportVersion, b: ReportVersion) -> Bool {
+        a.key == b.key && a.record == b.record && a.text == b.text
+    }
 }
 
 /// The versioning rule shared by `store` (one capture at a time) and `rebuild` (all captures).
@@ -38,11 +50,14 @@ public enum Versioning {
     /// Adds one capture's record to the versions of its report (ordered oldest first).
     /// Same content as the newest version: only its last-seen moves. Otherwise a new version
     /// with the cell diff against the newest one.
-    public static func apply(_ versions: inout [ReportVersion], record: ReportRecord, text: String, capture: Capture) -> StoreOutcome {
+    /// `fingerprint`, when given, must be `fingerprint(stamp(record, capture))` (rebuild computes it in parallel).
+    public static func apply(_ versions: inout [ReportVersion], record: ReportRecord, text: String, capture: Capture,
+                             fingerprint known: String? = nil) -> StoreOutcome {
         let stamped = stamp(CrossYearChecks.stripped(record), capture: capture)
         let key = ReportKey(record: record, capture: capture)
-        let fp = fingerprint(stamped)
-        if var last = versions.last, fingerprint(last.record) == fp {
+        let fp = known ?? fingerprint(stamped)
+        if var last = versions.last, (last.fingerprint ?? fingerprint(last.record)) == fp {
+            last.fingerprint = fp
             if var info = last.record.archive, capture.fetchedAt > info.lastSeen {
                 info.lastSeen = capture.fetchedAt
                 last.record.archive = info
@@ -54,7 +69,9 @@ public enum Versioning {
         let diff = versions.last.map { CellDiff.changes(from: $0.record, to: stamped) } ?? []
         var r = stamped
         r.archive = ArchiveInfo(reportID: key.reportID, version: n, firstSeen: capture.fetchedAt, lastSeen: capture.fetchedAt, diff: diff)
-        versions.append(ReportVersion(key: key, record: r, text: text))
+        var added = ReportVersion(key: key, record: r, text: text)
+        added.fingerprint = fp
+        versions.append(added)
         return n == 1 ? .new(version: 1) : .changed(version: n, diff: diff)
     }
 

@@ -37,6 +37,7 @@ enum RebuildBenchmark {
             rates[jobs] = Double(s.documents) / s.seconds
             print(String(format: "rebuild --jobs %d: %d documents in %.2f s = %.0f documents/s (%d reports, %d versions, %d skipped)",
                          jobs, s.documents, s.seconds, rates[jobs]!, s.reports, s.versions, s.failures.count))
+            print("  phases: " + s.phases.map { String(format: "%@ %.2f s (cpu %.2f s)", $0.name, $0.seconds, $0.cpu) }.joined(separator: ", "))
             if let f = s.failures.first { print("  first skipped: \(f)") }
         }
         print(String(format: "speed-up --jobs 2 / --jobs 1: %.2fx", rates[2]! / rates[1]!))

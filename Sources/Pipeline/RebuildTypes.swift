@@ -29,6 +29,23 @@ public struct RebuildSummary: Sendable {
     /// --dry-run: reports whose numbers or findings would change, were added or would disappear.
     public var changes: [ReportChange] = []
     public var seconds: Double = 0
+    /// Wall-clock and process CPU seconds per phase (read, process, plan, write, install), for benchmarks.
+    public var phases: [(name: String, seconds: Double, cpu: Double)] = []
+    private var lastCPU = RebuildSummary.processCPU()
+
+    mutating func lap(_ name: String, since: inout Date) {
+        let now = Date(), cpu = Self.processCPU()
+        phases.append((name, now.timeIntervalSince(since), cpu - lastCPU))
+        since = now
+        lastCPU = cpu
+    }
+
+    /// User + system CPU seconds of this process so far.
+    public static func processCPU() -> Double {
+        var u = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &u)
+        return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
+    }
 }
 
 /// One report that a rebuild changes (current version against current version).

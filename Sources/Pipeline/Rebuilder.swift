@@ -36,8 +36,10 @@ public struct Rebuilder: Sendable {
     private func runLocked(_ options: RebuildOptions) async throws -> RebuildSummary {
         let start = Date()
         var summary = RebuildSummary()
+        var mark = start
         let captures = try archive.captures()
         summary.captures = captures.count
+        summary.lap("read", since: &mark)
 
         // (1) Distinct bodies, in order of first appearance.
         var docIndex: [String: Int] = [:]
@@ -47,7 +49,9 @@ public struct Rebuilder: Sendable {
         for (i, c) in captures.enumerated() {
             if c.outcome == .notModified, let d = lastFetchedDoc[c.url] { docOf[i] = d; continue }
             guard c.outcome == .fetched, let sha = c.sha256, !Self.nonReportKinds.contains(c.kind ?? "") else { continue }
-            let k = [sha, c.finalURL ?? c.url, c.header("content-type") ?? c.mediaType ?? "", c.filename ?? ""].joined(separator: "\u{1}")
+            // The site and agency take part: they are stamped into the record, so into its fingerprint.
+            let k = [sha, c.finalURL ?? c.url, c.header("content-type") ?? c.mediaType ?? "", c.filename ?? "",
+                     c.site ?? "", c.agency ?? ""].joined(separator: "\u{1}")
             let d: Int
             if let existing = docIndex[k] { d = existing } else {
                 d = docs.count
@@ -61,21 +65,26 @@ public struct Rebuilder: Sendable {
         let archive = self.archive, process = self.process, progress = options.progress, total = docs.count
         let bodies = docs
         let results = await RebuildParallel.map(count: docs.count, jobs: options.jobs, onDone: { progress?("process", $0, total) }) { i in
-            await process(bodies[i])
+            let result = await process(bodies[i])
+            guard case .report(let record, _) = result else { return (result, "") }
+            return (result, Versioning.fingerprint(Versioning.stamp(CrossYearChecks.stripped(record), capture: bodies[i])))
         }
-        for r in results { if case .failed(let reason) = r { summary.failures.append(reason) } }
+        for (r, _) in results { if case .failed(let reason) = r { summary.failures.append(reason) } }
+        summary.lap("process", since: &mark)
 
         // (2) Versions in capture-log order, then cross-year findings.
         var reports: [ReportKey: [ReportVersion]] = [:]
         for (i, c) in captures.enumerated() {
-            guard let d = docOf[i], case .report(let record, let text) = results[d] else { continue }
+            guard let d = docOf[i], case .report(let record, let text) = results[d].0 else { continue }
             var capture = c
             if c.outcome == .notModified { capture.sha256 = docs[d].sha256; capture.mediaType = capture.mediaType ?? docs[d].mediaType }
-            _ = Versioning.apply(&reports[ReportKey(record: record, capture: capture), default: []], record: record, text: text, capture: capture)
+            _ = Versioning.apply(&reports[ReportKey(record: record, capture: capture), default: []], record: record, text: text, capture: capture,
+                                   fingerprint: results[d].1)
         }
         Versioning.attachCrossYear(&reports)
         summary.reports = reports.count
         summary.versions = reports.values.reduce(0) { $0 + $1.count }
+        summary.lap("plan", since: &mark)
 
         if options.dryRun {
             summary.changes = RebuildDryRun.changes(old: ReportFiles.loadAll(reportsDir: archive.reportsDirectory).reports, new: reports)
@@ -102,12 +111,16 @@ public struct Rebuilder: Sendable {
                 async let index: Void = RebuildParallel.onThread(buildIndex)
                 try await writeFiles()
                 try await index
+                summary.lap("write", since: &mark)
             } else {
                 try await writeFiles()
+                summary.lap("files", since: &mark)
                 try buildIndex()
+                summary.lap("index", since: &mark)
             }
             // (4) Swap into place (syncs first).
             try RebuildSwap.install(staging: staging, into: archive)
+            summary.lap("install", since: &mark)
         } catch {
             try? FileManager.default.removeItem(at: staging)
             throw error
