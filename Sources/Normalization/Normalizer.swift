@@ -3,7 +3,8 @@ import NianbaoCore
 /// Stage 3: Document in, Document with canonical text out.
 ///
 /// What it does to every text (titles, headings, paragraphs, raw text runs, table cells):
-/// - folds full-width ASCII forms (digits, letters, brackets, colon, comma) to ASCII, curly quotes to
+/// - folds full-width ASCII forms (digits, letters, brackets, slash, dot …; not the sentence punctuation
+///   ！，：；？) to ASCII, curly quotes to
 ///   straight ones, ideographic/non-breaking/other spaces to a plain space, and drops zero-width characters;
 /// - removes Word artifacts such as `[bookmark: _GoBack]` and pdftotext page numbers (`-3-`) and form feeds;
 /// - closes spaces inside Chinese labels ("三 、本 年 度" → "三、本年度"; in table cells and headings

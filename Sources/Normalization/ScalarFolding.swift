@@ -14,7 +14,8 @@ enum ScalarFolding {
     static func map(_ s: Unicode.Scalar) -> Unicode.Scalar? {
         let v = s.value
         switch v {
-        case 0xFF01...0xFF5E: return Unicode.Scalar(v - 0xFEE0)          // full-width ASCII forms
+        case 0xFF01, 0xFF0C, 0xFF1A, 0xFF1B, 0xFF1F: return s              // ！，：；？ stay Chinese sentence punctuation
+        case 0xFF02...0xFF5E: return Unicode.Scalar(v - 0xFEE0)          // full-width digits, letters, brackets …
         case 0x3000, 0x00A0, 0x2000...0x200A, 0x202F, 0x205F: return " "  // ideographic, NBSP and other spaces
         case 0x200B...0x200D, 0x2060, 0xFEFF, 0x00AD: return nil          // zero-width, BOM, soft hyphen
         case 0x201C, 0x201D, 0x201E, 0x201F, 0x300C, 0x300D: return "\""  // curly quotes, 「」

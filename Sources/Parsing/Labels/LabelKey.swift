@@ -30,13 +30,13 @@ struct LabelKey: Hashable, Sendable {
             }
             if j > 1, j < n, scalars[j] == ")" { en = .parenthesized(value); i = j + 1 }
         } else if let (v, len) = Self.chineseNumber(scalars, from: 0), len < n,
-                  scalars[len] == "、" || scalars[len] == "." || scalars[len] == "," {
+                  scalars[len] == "、" || scalars[len] == "." || scalars[len] == "," || scalars[len] == "，" {
             en = .chinese(v); i = len + 1
         } else if n > 1, let d0 = Self.digit(scalars[0]) {
             var j = 1
             var value = d0
             while j < n, let d = Self.digit(scalars[j]) { value = value * 10 + d; j += 1 }
-            if j < n, scalars[j] == "." || scalars[j] == "、" || scalars[j] == ")" || scalars[j] == "," {
+            if j < n, scalars[j] == "." || scalars[j] == "、" || scalars[j] == ")" || scalars[j] == "," || scalars[j] == "，" {
                 en = .arabic(value); i = j + 1
             }
         }
