@@ -53,14 +53,16 @@ public struct Normalizer: Sendable {
         var line: [Unicode.Scalar] = []
         var first = true
         func flush() {
-            let folded = aliases.apply(ScalarFolding.fold(line, joinNewlines: false))
+            let folded = aliases.apply(foldLine(line))
             if !first { out.append("\n") }
             first = false
             if ScalarFolding.isPageNumber(folded) {
                 // dropped: a page number, not content
-            } else if folded.allSatisfy({ $0 == " " || $0 == "\t" }) {
-                // A line of only whitespace (a lone NBSP or tab) is an explicit empty cell.
-                if !line.isEmpty { out.append("\t") }
+            } else if folded.allSatisfy({ $0 == " " || $0 == "\t" || $0 == ScalarFolding.explicitBlank }) {
+                // A line of only whitespace is an empty cell: explicit (NBSP, kept as one NBSP) or a
+                // span filler (tabs/spaces, kept as one tab).
+                if line.contains(where: ScalarFolding.isHardSpace) { out.append(ScalarFolding.explicitBlank) }
+                else if !line.isEmpty { out.append("\t") }
             } else {
                 out.append(contentsOf: folded)
             }
@@ -73,6 +75,25 @@ public struct Normalizer: Sendable {
         var str = String.UnicodeScalarView()
         str.append(contentsOf: out)
         return String(str)
+    }
+
+    /// One line of a text run. In tab-separated rows each field is folded on its own, and a field
+    /// holding only a non-breaking space stays one NBSP: an explicit blank cell, unlike an empty filler.
+    func foldLine(_ line: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        guard line.contains("\t"), line.contains(where: ScalarFolding.isHardSpace) else {
+            return ScalarFolding.fold(line, joinNewlines: false)
+        }
+        var out: [Unicode.Scalar] = []
+        for (i, field) in line.split(separator: "\t", omittingEmptySubsequences: false).enumerated() {
+            if i > 0 { out.append("\t") }
+            let f = ScalarFolding.fold(Array(field), joinNewlines: false)
+            if f.allSatisfy({ $0 == " " }) && field.contains(where: ScalarFolding.isHardSpace) {
+                out.append(ScalarFolding.explicitBlank)
+            } else {
+                out.append(contentsOf: f.drop { $0 == " " })
+            }
+        }
+        return out
     }
 
     /// A heading, paragraph or table cell: whitespace runs collapse, breaks inside Chinese labels close.

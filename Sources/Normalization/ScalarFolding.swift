@@ -1,5 +1,11 @@
 /// Character-level canonicalisation on Unicode scalars (no regular expressions: this runs on every line).
 enum ScalarFolding {
+    /// How normalized text marks an explicit blank cell: one NBSP alone on its line or in its tab field.
+    static let explicitBlank: Unicode.Scalar = "\u{00A0}"
+
+    /// NBSP and the ideographic space: what Word and CMS exports put in a cell left blank on purpose.
+    static func isHardSpace(_ s: Unicode.Scalar) -> Bool { s.value == 0x00A0 || s.value == 0x3000 }
+
     /// True for CJK ideographs and CJK punctuation: the characters between which a stray space or
     /// line break is an artifact, not a separator.
     @inline(__always)

@@ -18,4 +18,7 @@ struct Cell: Sendable {
     var alone: Bool
     /// True when the cell came from a heading block.
     var isHeading: Bool = false
+    /// For blanks: true when the source marked the cell blank on purpose (a lone NBSP), so it is a
+    /// position in the row and not a span filler.
+    var explicit: Bool = false
 }

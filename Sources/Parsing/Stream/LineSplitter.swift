@@ -8,7 +8,7 @@ enum LineSplitter {
         var fields: [Substring]
         if line.contains("\t") {
             fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(trim)
-            while let f = fields.first, f.isEmpty { fields.removeFirst() }
+            while let f = fields.first, f.isEmpty { fields.removeFirst() }   // indentation / rowspan fillers
             if fields.isEmpty { return [Cell(text: "", kind: .blank, line: 0, alone: true)] }
         } else {
             let t = trim(line)
@@ -27,7 +27,11 @@ enum LineSplitter {
         var out: [Cell] = []
         out.reserveCapacity(fields.count)
         for f in fields {
-            if f.isEmpty {
+            if f == "\u{00A0}" {
+                var c = Cell(text: "", kind: .blank, line: 0, alone: false)
+                c.explicit = true
+                out.append(c)
+            } else if f.isEmpty {
                 out.append(Cell(text: "", kind: .blank, line: 0, alone: false))
             } else if isSeparator(f) {
                 continue

@@ -31,15 +31,20 @@ enum RowGroups {
     }
 
     /// Fits a row's cells to `n` positions: span fillers (blank cells) are trimmed from the edges,
-    /// alternately leading then trailing, while there are too many; missing positions are nil.
-    /// Returns the cells in position order and whether the count had to be forced.
+    /// alternately leading then trailing, while there are too many — filler blanks before explicit
+    /// (NBSP) blanks; missing positions are nil. Returns the cells in position order and whether the
+    /// count had to be forced.
     static func fit(_ cells: [Cell], _ n: Int) -> (cells: [Cell?], forced: Bool) {
         var a = cells[...]
         var leading = true
+        func filler(_ c: Cell?) -> Bool { c?.kind == .blank && c?.explicit == false }
+        func blank(_ c: Cell?) -> Bool { c?.kind == .blank }
         while a.count > n {
-            if leading, a.first?.kind == .blank { a = a.dropFirst() }
-            else if a.last?.kind == .blank { a = a.dropLast() }
-            else if a.first?.kind == .blank { a = a.dropFirst() }
+            if leading, filler(a.first) { a = a.dropFirst() }
+            else if filler(a.last) { a = a.dropLast() }
+            else if filler(a.first) { a = a.dropFirst() }
+            else if blank(a.last) { a = a.dropLast() }
+            else if blank(a.first) { a = a.dropFirst() }
             else { break }
             leading.toggle()
         }
