@@ -17,10 +17,10 @@ actor HostScheduler {
     /// Wait for a connection slot on `host` (at most `limit` in flight).
     func acquire(_ host: String, limit: Int) async {
         if hosts[host, default: Host()].active < max(1, limit) {
-            hosts[host]!.active += 1
+            hosts[host, default: Host()].active += 1
             return
         }
-        await withCheckedContinuation { hosts[host]!.waiters.append($0) }
+        await withCheckedContinuation { hosts[host, default: Host()].waiters.append($0) }
     }
 
     /// Hand the slot to the next waiter, or free it.
