@@ -111,8 +111,8 @@ public final class Fetcher: Sendable {
             result.size = o.size
             result.filename = result.header("content-disposition").flatMap { ContentDisposition.filename($0) }
                 ?? ContentDisposition.filename(fromURL: url)
-            var note: String?
-            if let status = o.status, status >= 400 {
+            var note = hop.statusNote
+            if note == nil, let status = o.status, status >= 400 {
                 note = "HTTP \(status)" + (hop.attempts > 1 ? " after \(hop.attempts) attempts" : "")
             }
             return finish(.fetched, note)

@@ -7,6 +7,8 @@ extension Fetcher {
         var attempts: Int
         /// Set when no usable response arrived; the reason for `FetchResult.error`.
         var failure: String?
+        /// Why a final error status was not retried further (e.g. a Retry-After beyond `maxRetryWait`).
+        var statusNote: String?
     }
 
     /// One redirect hop: take a slot on the host, wait for its turn, transfer; retry transient
@@ -38,10 +40,10 @@ extension Fetcher {
                 retryReason = "HTTP \(status)"
                 if let ra = o.headers.first(where: { $0.name == "retry-after" }).flatMap({ RetryPolicy.retryAfter($0.value) }) {
                     if ra > policy.maxRetryWait {
-                        await hostFailed(host, "HTTP \(status) with Retry-After \(FetchFormat.seconds(ra))", policy, countsTowardHost)
-                        var kept = o
-                        kept.status = status
-                        return HopResult(outcome: kept, attempts: attempt)
+                        let note = "HTTP \(status) with Retry-After \(FetchFormat.seconds(ra)), longer than the "
+                            + "\(FetchFormat.seconds(policy.maxRetryWait)) the fetcher waits"
+                        await hostFailed(host, note, policy, countsTowardHost)
+                        return HopResult(outcome: o, attempts: attempt, statusNote: note)
                     }
                     wait = ra
                 }
