@@ -8,11 +8,12 @@ struct FetcherHarness {
     let bodyDirectory: URL
     let fetcher: Fetcher
 
-    init() {
+    init(logger given: Logger? = nil) {
         bodyDirectory = FileManager.default.temporaryDirectory
             .appendingPathComponent("nianbao-fetch-tests-\(UUID().uuidString)")
-        var logger = Logger(label: "nianbao.fetch.tests")
-        logger.logLevel = .critical
+        var quiet = Logger(label: "nianbao.fetch.tests")
+        quiet.logLevel = .critical
+        let logger = given ?? quiet
         fetcher = Fetcher(userAgent: Fetcher.userAgent(contact: "tests@example.org"), bodyDirectory: bodyDirectory,
                           logger: logger)
     }

@@ -195,6 +195,20 @@ import TestSupport
         await server.stop()
     }
 
+    @Test func lyingCharsetKeepsTheBytesAsSent() async throws {
+        let server = try await ScriptedHTTPServer.start()
+        let h = FetcherHarness()
+        defer { h.cleanUp() }
+        // "<p>年报</p>" in GBK (年报 = C4 EA B1 A8), labelled UTF-8 by the server.
+        let gbk = Data([0x3C, 0x70, 0x3E, 0xC4, 0xEA, 0xB1, 0xA8, 0x3C, 0x2F, 0x70, 0x3E])
+        server.route("/lie.html", .bytes(gbk, contentType: "text/html; charset=utf-8"))
+        let r = await h.fetch(server.url("/lie.html"))
+        #expect(r.outcome == .fetched)
+        #expect(r.header("content-type") == "text/html; charset=utf-8")
+        #expect(r.bodyFile.flatMap { FileManager.default.contents(atPath: $0.path) } == gbk)
+        await server.stop()
+    }
+
     @Test func errorStatusIsFetchedWithReason() async throws {
         let server = try await ScriptedHTTPServer.start()
         let h = FetcherHarness()
