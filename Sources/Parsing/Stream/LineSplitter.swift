@@ -6,19 +6,25 @@ enum LineSplitter {
     static func split(_ line: Substring) -> [Cell] {
         if line.isEmpty { return [] }
         var fields: [Substring]
-        if line.contains("\t") {
+        let u = line.utf8
+        if u.contains(9) {
             fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(trim)
             while let f = fields.first, f.isEmpty { fields.removeFirst() }   // indentation / rowspan fillers
             if fields.isEmpty { return [Cell(text: "", kind: .blank, line: 0, alone: true)] }
         } else {
             let t = trim(line)
             if t.isEmpty { return [Cell(text: "", kind: .blank, line: 0, alone: true)] }
-            if t.first == "|" || t.filter({ $0 == "|" }).count >= 2 {
+            var pipes = 0, doubleSpace = false, prevSpace = false
+            for b in t.utf8 {
+                if b == 124 { pipes += 1 }
+                if b == 32 { if prevSpace { doubleSpace = true }; prevSpace = true } else { prevSpace = false }
+            }
+            if t.first == "|" || pipes >= 2 {
                 fields = t.split(separator: "|", omittingEmptySubsequences: false).map(trim)
                 if t.first == "|", fields.first?.isEmpty == true { fields.removeFirst() }
                 if t.last == "|", fields.last?.isEmpty == true { fields.removeLast() }
                 if fields.allSatisfy({ isSeparator($0) || $0.isEmpty }) { return [] }
-            } else if t.contains("  ") {
+            } else if doubleSpace {
                 fields = splitOnSpaceRuns(t)
             } else {
                 fields = [t]
@@ -46,7 +52,7 @@ enum LineSplitter {
 
     /// "0 0 0" → three cells; "行政许可 12" → label and value; anything else unchanged.
     static func splitNumbers(_ field: String) -> [String] {
-        guard field.contains(" ") else { return [field] }
+        guard field.utf8.contains(32) else { return [field] }
         let tokens = field.split(separator: " ")
         guard tokens.count > 1 else { return [String(tokens.first ?? "")] }
         var firstNumeric = tokens.count
@@ -55,6 +61,7 @@ enum LineSplitter {
         if firstNumeric == 0 { return tokens.map(String.init) }
         let head = tokens[0..<firstNumeric].joined(separator: " ")
         guard head.unicodeScalars.contains(where: { $0.value >= 0x4E00 && $0.value <= 0x9FFF }) else { return [field] }
+        // Only plain count-like tokens split off a label ("行政许可 12"), not years or dates in prose.
         return [head] + tokens[firstNumeric...].map(String.init)
     }
 

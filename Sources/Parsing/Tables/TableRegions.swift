@@ -69,13 +69,13 @@ struct TableRegions: Sendable {
     static func sectionKey(_ text: String, catalogs: Catalogs, memo: inout [String: String?]) -> String? {
         var t = Substring(text)
         while let f = t.first, f == "#" || f == " " || f == "*" { t = t.dropFirst() }
-        guard t.count <= 40 else { return nil }
+        guard t.utf8.count <= 120 else { return nil }
         let k = LabelKey(String(t))
+        guard k.core.count >= 4 else { return nil }
         switch k.enumerator {
-        case .chinese, .none: break
+        case .chinese: return catalogs.sections.match(k, memo: &memo)
+        case .none: return catalogs.sections.exactMatch(k)     // no numeral: the text must be a known heading
         default: return nil
         }
-        guard k.core.count >= 4 else { return nil }
-        return catalogs.sections.match(k, memo: &memo)
     }
 }
