@@ -40,7 +40,9 @@ struct CellStream: Sendable {
                     rowCells.append(Cell(text: "", kind: .blank, line: line, alone: false))
                 } else {
                     for piece in LineSplitter.splitNumbers(t) {
-                        rowCells.append(Cell(text: piece, kind: ValueText.kind(of: piece), line: line, alone: false))
+                        var c = Cell(text: piece)
+                        c.line = line
+                        rowCells.append(c)
                     }
                 }
             }

@@ -24,7 +24,7 @@ struct TableRegions: Sendable {
         var t3HeaderStart: Int? = nil
         let searchFrom = appHeading ?? 0
         for i in min(searchFrom, cells.count)..<cells.count where cells[i].kind == .label {
-            let k = LabelKey(cells[i].text)
+            let k = cells[i].labelKey
             if t3HeaderStart == nil, k.core.hasPrefix("本列数据的勾稽关系") || k.core == "申请人情况" { t3HeaderStart = i }
             if k.core == "本年新收政府信息公开申请数量" || k.core == "上年结转政府信息公开申请数量" { t3Anchor = i; break }
         }
@@ -54,7 +54,7 @@ struct TableRegions: Sendable {
         var t4Start: Int? = nil
         if let h = heading("review_litigation"), h >= (t3?.lowerBound ?? 0) { t4Start = h + 1 }
         if t4Start == nil {
-            for i in after..<cells.count where cells[i].kind == .label && LabelKey(cells[i].text).core == "行政复议" {
+            for i in after..<cells.count where cells[i].kind == .label && cells[i].labelKey.core == "行政复议" {
                 t4Start = i
                 break
             }

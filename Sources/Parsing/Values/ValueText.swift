@@ -64,7 +64,16 @@ enum ValueText {
             }
         }
         guard sawDigit, !lastWasComma, digits.last != UInt8(ascii: ".") else { return nil }
-        guard digits.count <= 18, let v = Double(String(decoding: digits, as: UTF8.self)) else { return nil }
+        guard digits.count <= 18 else { return nil }
+        let v: Double
+        if !sawDot {
+            var n: Int64 = 0
+            for d in digits { n = n * 10 + Int64(d - 48) }
+            v = Double(n)
+        } else {
+            guard let parsed = Double(String(decoding: digits, as: UTF8.self)) else { return nil }
+            v = parsed
+        }
         return (negative ? -v : v, plain)
     }
 }
