@@ -8,7 +8,7 @@ struct MetadataReader {
     var published: String?
 
     init(lines: [String], metadataTitle: String?, metadataPublished: String?) {
-        let nonEmpty = lines.lazy.map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+        let nonEmpty = lines.map { $0.trimmingSpaces }.filter { !$0.isEmpty }
         let head = Array(nonEmpty.prefix(15))
         // Title: the metadata title, or the first line naming an annual report.
         var candidates: [String] = []

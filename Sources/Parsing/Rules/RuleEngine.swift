@@ -47,18 +47,45 @@ public struct RuleEngine: Sendable {
         var label: String
         var lhs: [Term]
         var rhs: [Term]
+        /// Positions of the terms' cells in `Compiled.terms`.
+        var lhsSlots: [Int] = []
+        var rhsSlots: [Int] = []
+    }
+
+    /// Instances plus the distinct cells they read, so each report looks every cell up once.
+    struct Compiled: Sendable {
+        var instances: [Instance]
+        var terms: [Term]
+
+        init(_ list: [Instance]) {
+            var index: [String: Int] = [:]
+            var terms: [Term] = []
+            func slot(_ t: Term) -> Int {
+                if let i = index[t.path] { return i }
+                index[t.path] = terms.count
+                terms.append(t)
+                return terms.count - 1
+            }
+            instances = list.map { inst in
+                var i = inst
+                i.lhsSlots = inst.lhs.map(slot)
+                i.rhsSlots = inst.rhs.map(slot)
+                return i
+            }
+            self.terms = terms
+        }
     }
 
     /// Compiled instances per template and shape of （六） ("sub" rows or "one" row): expanding the
     /// formulas once keeps rule checking out of the per-report cost.
-    static let compiled: [String: [Instance]] = {
-        var out: [String: [Instance]] = [:]
+    static let compiled: [String: Compiled] = {
+        var out: [String: Compiled] = [:]
         for template in ["2019", "2021"] {
             let engine = RuleEngine(template: template)
             let sub: Set<String> = ["r6_1_no_correction", "r6_2_fee_unpaid", "r6_3_other"]
             let one: Set<String> = ["r6_other_handling"]
-            out[template + "/sub"] = engine.expand(present: sub)
-            out[template + "/one"] = engine.expand(present: one)
+            out[template + "/sub"] = Compiled(engine.expand(present: sub))
+            out[template + "/one"] = Compiled(engine.expand(present: one))
         }
         return out
     }()
@@ -82,9 +109,10 @@ public struct RuleEngine: Sendable {
     public func evaluate(_ record: ReportRecord) -> [Finding] {
         var findings: [Finding] = []
         let shape = record.tables.t3["r6_other_handling"] != nil && record.tables.t3["r6_1_no_correction"] == nil ? "one" : "sub"
-        let instances = Self.compiled["\(template)/\(shape)"] ?? expand(present: Set(record.tables.t3.keys))
-        for inst in instances {
-            if let f = check(inst, record: record) { findings.append(f) }
+        let compiled = Self.compiled["\(template)/\(shape)"] ?? Compiled(expand(present: Set(record.tables.t3.keys)))
+        let values = compiled.terms.map { $0.value(in: record) }
+        for inst in compiled.instances {
+            if let f = check(inst, values: values) { findings.append(f) }
         }
         if rules.contains(where: { $0.id == "t3_t4_nonnegative_int" }) {
             findings += nonNegative(record, rule: "t3_t4_nonnegative_int")
@@ -92,16 +120,16 @@ public struct RuleEngine: Sendable {
         return findings
     }
 
-    private func check(_ inst: Instance, record: ReportRecord) -> Finding? {
+    private func check(_ inst: Instance, values: [Double??]) -> Finding? {
         var blanks: [String] = []
-        func sum(_ terms: [Term]) -> Double {
+        func sum(_ terms: [Term], _ slots: [Int]) -> Double {
             var s = 0.0
-            for t in terms {
-                if case .some(.some(let v)) = t.value(in: record) { s += t.sign * v } else { blanks.append(t.path) }
+            for (t, slot) in zip(terms, slots) {
+                if case .some(.some(let v)) = values[slot] { s += t.sign * v } else { blanks.append(t.path) }
             }
             return s
         }
-        let a = sum(inst.lhs), b = sum(inst.rhs)
+        let a = sum(inst.lhs, inst.lhsSlots), b = sum(inst.rhs, inst.rhsSlots)
         if !blanks.isEmpty {
             return Finding(rule: inst.rule, severity: .notAssessable, cells: blanks,
                            message: "\(inst.label): not assessable, blank or missing: \(blanks.joined(separator: ", "))")

@@ -11,7 +11,7 @@ struct TableRegions: Sendable {
         let cells = stream.cells
         var seen = Set<String>()
         for (i, c) in cells.enumerated() where c.kind == .label && (c.alone || c.isHeading) {
-            guard let key = Self.sectionKey(c.text, catalogs: catalogs, memo: &memo), !seen.contains(key) else { continue }
+            guard let key = Self.sectionKey(c, catalogs: catalogs, memo: &memo), !seen.contains(key) else { continue }
             seen.insert(key)
             headings.append((key, i))
         }
@@ -66,11 +66,16 @@ struct TableRegions: Sendable {
 
     /// The section key when `text` is one of the six headings ("一、总体情况", "## 二、主动公开政府信息情况",
     /// "一、2023年政务公开总体情况", …).
-    static func sectionKey(_ text: String, catalogs: Catalogs, memo: inout [String: String?]) -> String? {
-        var t = Substring(text)
-        while let f = t.first, f == "#" || f == " " || f == "*" { t = t.dropFirst() }
-        guard t.utf8.count <= 120 else { return nil }
-        let k = LabelKey(String(t))
+    static func sectionKey(_ cell: Cell, catalogs: Catalogs, memo: inout [String: String?]) -> String? {
+        guard cell.text.utf8.count <= 120 else { return nil }
+        let k: LabelKey
+        if let f = cell.text.utf8.first, f == 35 || f == 42 {   // markdown "#", "*"
+            var t = Substring(cell.text)
+            while let f = t.first, f == "#" || f == " " || f == "*" { t = t.dropFirst() }
+            k = LabelKey(String(t))
+        } else {
+            k = cell.labelKey
+        }
         guard k.core.count >= 4 else { return nil }
         switch k.enumerator {
         case .chinese: return catalogs.sections.match(k, memo: &memo)
