@@ -3,6 +3,7 @@ import Foundation
 // nianbao-bench: release-build throughput benchmarks. `swift run -c release NianbaoBench <what>`.
 let args = CommandLine.arguments.dropFirst()
 switch args.first {
+case "parse": ParseBenchmark.run(seconds: args.dropFirst().first.flatMap(Double.init) ?? 3)
 case "rebuild": try await RebuildBenchmark.run(Array(args.dropFirst()))
 default:
     print("usage: NianbaoBench parse|html|pdf|rebuild|crawl   (benchmarks land with their issues)")
