@@ -91,7 +91,10 @@ public final class Fetcher: Sendable {
             let o = hop.outcome
             if let status = o.status, [301, 302, 303, 307, 308].contains(status), let next = o.redirectURL {
                 discard(o.bodyFile)
-                if let i = result.redirectChain.firstIndex(of: next) {
+                // A hop that sets a cookie may send us back to where we were (a cookie gate):
+                // that is a loop only when no cookie changed; maxRedirects still bounds it.
+                let setsCookie = o.headers.contains { $0.name == "set-cookie" }
+                if !setsCookie, let i = result.redirectChain.firstIndex(of: next) {
                     let loop = (result.redirectChain[i...] + [next]).joined(separator: " → ")
                     return finish(.error, "redirect loop: \(loop)")
                 }
@@ -127,6 +130,19 @@ public final class Fetcher: Sendable {
         let base = "nianbao/\(NianbaoVersion.string)"
         guard let c = contact?.trimmingCharacters(in: .whitespacesAndNewlines), !c.isEmpty else { return base }
         return "\(base) (+\(c))"
+    }
+
+    /// Delete body temp files (`.fetch-*.part`) that a killed run left in `directory`; returns how
+    /// many were removed. Call at the start of a run, before any fetch, with the body directory.
+    /// A running fetcher never leaves one behind: failed transfers delete theirs at once.
+    @discardableResult
+    public static func removeLeftoverBodies(in directory: URL) -> Int {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        var removed = 0
+        for name in names where name.hasPrefix(".fetch-") && name.hasSuffix(".part") {
+            if unlink(directory.appendingPathComponent(name).path) == 0 { removed += 1 }
+        }
+        return removed
     }
 
     func discard(_ file: URL?) {

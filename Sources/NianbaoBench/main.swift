@@ -7,4 +7,6 @@ case "parse": ParseBenchmark.run(seconds: args.dropFirst().first.flatMap(Double.
 case "rebuild": try await RebuildBenchmark.run(Array(args.dropFirst()))
 default:
     print("usage: NianbaoBench parse|html|pdf|rebuild|crawl   (benchmarks land with their issues)")
+case "fetch": try await FetchBenchmark.run(Array(args.dropFirst()))
+    print("usage: NianbaoBench parse|html|pdf|rebuild|crawl|fetch   (benchmarks land with their issues)")
 }
