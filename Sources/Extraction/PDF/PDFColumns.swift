@@ -144,7 +144,7 @@ enum PDFHeaderRows {
         for f in frags.sorted(by: { $0.seg.y0 < $1.seg.y0 || ($0.seg.y0 == $1.seg.y0 && $0.seg.x0 < $1.seg.x0) }) {
             let spanning = spansColumns(f.seg, valueColumns, em: em)
             if let i = cells.lastIndex(where: { $0.col == f.col }), f.seg.y0 - cells[i].y1 <= 2.5 * em,
-               !spanning, !cells[i].spanning {
+               !spanning, !cells[i].spanning, !PDFCellText.isCaption(cells[i].pieces[0]), !PDFCellText.startsEnumerated(f.seg.text) {
                 cells[i].y1 = max(cells[i].y1, f.seg.y1)
                 cells[i].pieces.append(f.seg.text)
             } else {

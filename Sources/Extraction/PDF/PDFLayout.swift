@@ -19,7 +19,8 @@ struct PDFLayout {
         var i = 0
         // Title: the leading lines set larger than the body text.
         var titleLines: [String] = []
-        while i < lines.count, inTable[i] == nil, lines[i].em >= 1.25 * bodyEm, titleLines.count < 4 {
+        while i < lines.count, inTable[i] == nil, lines[i].em >= 1.25 * bodyEm, titleLines.count < 4,
+              lines[i].em >= 0.9 * lines[0].em, !Self.looksLikeSectionHeading(lines[i].text) {
             titleLines.append(lines[i].text)
             i += 1
         }

@@ -88,10 +88,20 @@ enum PDFCellText {
         return isNumber(t) || ["-", "—", "－", "——", "/", "／", "无", "–"].contains(t)
     }
 
-    /// A label that starts a new row: "一、", "（三）", "(3)", "1.", "2、".
+    /// A caption row of table 二: "第二十条第（一）项".
+    static func isCaption(_ text: String) -> Bool {
+        let t = text.drop { $0.isWhitespace }
+        guard t.first == "第" else { return false }
+        let digits: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇"]
+        let n = t.dropFirst().prefix { digits.contains($0) || $0.isASCIIDigitChar }
+        return !n.isEmpty && t.dropFirst(1 + n.count).first == "条"
+    }
+
+    /// A label that starts a new row: "一、", "（三）", "(3)", "1.", "2、", "第二十条…".
     static func startsEnumerated(_ text: String) -> Bool {
         let t = text.drop { $0.isWhitespace }
         guard let f = t.first else { return false }
+        if isCaption(text) { return true }
         let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
         if f == "（" || f == "(" {
             let inner = t.dropFirst().prefix { numerals.contains($0) || $0.isASCIIDigitChar }
