@@ -9,7 +9,8 @@ import TestSupport
     @Test func dump() async throws {
         guard let path = ProcessInfo.processInfo.environment["NIANBAO_DUMP"] else { return }
         let url = URL(fileURLWithPath: path)
-        let doc = try await PDFExtractor().extract(file: url, sourceName: path)
+        let doc = path.hasSuffix(".docx") ? try DocxExtractor().extract(file: url, sourceName: path)
+            : try await PDFExtractor().extract(file: url, sourceName: path)
         print("TITLE:", doc.metadata.title ?? "-", "PAGES:", doc.metadata.pageCount ?? -1, "NOTES:", doc.notes)
         for b in doc.blocks {
             switch b.kind {
