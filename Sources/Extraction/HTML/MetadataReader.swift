@@ -50,7 +50,7 @@ enum MetadataReader {
                 if !contentRoots.contains(n) { h1s.append(collapse(NodeAccess.rawText(n))) }
             default: break
             }
-            if tag.isNeverContent || contentRoots.contains(n) { continue }
+            if tag != .head && tag.isNeverContent || contentRoots.contains(n) { continue }
             if tag.isBlock {
                 let line = acc.take()
                 if !line.isEmpty, line.utf8.count < 400 { lines.append(line) }
