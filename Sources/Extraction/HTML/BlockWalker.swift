@@ -1,11 +1,14 @@
 import CLibXML2
 import NianbaoCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Walks the content subtrees of a page in reading order and emits blocks: headings (h1–h6),
 /// paragraphs (block elements and `<br>` end a paragraph), and table grids.
 ///
-/// Chrome is skipped. A table whose rows have one cell, or at most two cells around nested tables,
-/// is page layout and is read as running text; a small table holding 索引号 is page metadata and is
+/// Chrome is skipped. A table whose rows have one cell, or that holds nested tables beside running
+/// text (a cell with over 300 bytes of its own text), is page layout and is read as running text; a small table holding 索引号 is page metadata and is
 /// left out (MetadataReader reads it); any other table becomes a grid, and the tables nested in its
 /// cells follow it as grids of their own. The walk keeps its own stack: no recursion.
 struct BlockWalker {
@@ -77,7 +80,8 @@ struct BlockWalker {
         if rows.isEmpty { return false }
         let maxCells = rows.map(\.count).max() ?? 0
         if maxCells <= 1 { return false }
-        if maxCells <= 2 && rows.contains(where: { $0.contains(where: Self.containsTable) }) { return false }
+        if rows.contains(where: { $0.contains(where: Self.containsTable) })
+            && rows.contains(where: { $0.contains(where: Self.holdsRunningText) }) { return false }
         if rows.count <= 8 && NodeAccess.rawText(table).contains("索引号") { return true }
         let result = tables.build(rows: rows)
         if result.truncated { notes.append("a table wider than \(tables.maxColumns) columns was cut at that width") }
@@ -86,6 +90,24 @@ struct BlockWalker {
         }
         for nested in result.nestedTables.reversed() { stack.append(.node(nested)) }
         return true
+    }
+
+    /// A cell with more than 300 bytes of its own text (nested tables not counted): page layout, not data.
+    private static func holdsRunningText(_ cell: xmlNodePtr) -> Bool {
+        var total = 0
+        var stack: [xmlNodePtr] = []
+        NodeAccess.pushChildren(cell, onto: &stack)
+        while let n = stack.popLast() {
+            if NodeAccess.isText(n), let c = n.pointee.content {
+                total += strlen(UnsafeRawPointer(c).assumingMemoryBound(to: CChar.self))
+                if total > 300 { return true }
+            } else if NodeAccess.isElement(n) {
+                let tag = HTMLTag.of(n)
+                if tag == .table || tag.isNeverContent { continue }
+                NodeAccess.pushChildren(n, onto: &stack)
+            }
+        }
+        return false
     }
 
     private static func containsTable(_ cell: xmlNodePtr) -> Bool {

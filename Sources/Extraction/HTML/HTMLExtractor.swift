@@ -19,6 +19,10 @@ public struct HTMLExtractor: Sendable {
         }
         let decoded = PageDecoder.decode(data, contentType: contentType)
         var notes = Self.charsetNotes(decoded)
+        if decoded.text.allSatisfy(\.isWhitespace) {
+            return Document(metadata: DocumentMetadata(charset: decoded.decision.charset, mediaType: MediaType.html.rawValue, sourceName: sourceName),
+                            notes: notes + ["empty page"])
+        }
         let document: HTMLDocument
         do { document = try HTMLDocument(utf8: decoded.text, url: url) } catch {
             throw ExtractionError(source: sourceName, reason: "\(error)")
