@@ -42,13 +42,13 @@ public struct Extractor: Sendable {
     public struct Options: Sendable {
         /// HTML pages and text files above this size are refused (default 32 MiB).
         public var maxTextBytes: Int = 32 << 20
-        /// pdftotext time limit (default 60 s) and page cap (default 500 pages).
-        public var pdfTimeout: Duration = .seconds(60)
-        public var pdfPageCap: Int = 500
-        /// Path of pdftotext; nil looks it up on PATH.
-        public var pdftotextPath: String? = nil
-        /// Cap on every entry decompressed from a .docx (default 64 MiB).
-        public var maxDocxEntryBytes: Int = 64 << 20
+        /// pdftotext time limit (default 30 s) and page cap (default 200 pages).
+        public var pdfTimeout: Duration = .seconds(30)
+        public var pdfPageCap: Int = 200
+        /// The pdftotext executable (a name is looked up on PATH).
+        public var pdftotextPath: String = "pdftotext"
+        /// Cap on every entry decompressed from a .docx (default 20 MiB).
+        public var maxDocxEntryBytes: Int = 20 << 20
         public init() {}
     }
 

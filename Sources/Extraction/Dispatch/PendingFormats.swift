@@ -4,7 +4,7 @@ import Foundation
 import NianbaoCore
 
 struct PDFExtractor {
-    init(timeout: Duration, pageCap: Int, pdftotextPath: String?) {}
+    init(timeout: Duration, pageCap: Int, pdftotextPath: String) {}
     func extract(file: URL, sourceName: String) async throws -> Document {
         throw ExtractionError(source: sourceName, reason: "PDF support not merged yet")
     }

@@ -17,6 +17,32 @@ enum AttachmentCollector {
         return extensions.contains(String(last[last.index(after: dot)...]))
     }
 
+    /// The same test on the raw attribute bytes, without building a String (most links are not attachments).
+    static func isAttachment(bytes href: UnsafePointer<xmlChar>) -> Bool {
+        var end = 0
+        var lastSlash = -1
+        var lastDot = -1
+        while href[end] != 0 && href[end] != UInt8(ascii: "?") && href[end] != UInt8(ascii: "#") {
+            if href[end] == UInt8(ascii: "/") { lastSlash = end; lastDot = -1 }
+            if href[end] == UInt8(ascii: ".") { lastDot = end }
+            end += 1
+        }
+        // Trailing whitespace in the path part.
+        var e = end
+        while e > 0, href[e - 1] == 0x20 || href[e - 1] == 0x0A || href[e - 1] == 0x0D || href[e - 1] == 0x09 { e -= 1 }
+        // "down" anywhere in the last path segment (downfile.jsp, download.jsp, DownLoad.aspx, down.jsp).
+        var i = lastSlash + 1
+        while i + 4 <= e {
+            if href[i] | 0x20 == UInt8(ascii: "d"), href[i + 1] | 0x20 == UInt8(ascii: "o"), href[i + 2] | 0x20 == UInt8(ascii: "w"),
+               href[i + 3] | 0x20 == UInt8(ascii: "n") { return true }
+            i += 1
+        }
+        guard lastDot >= 0, e - lastDot - 1 >= 2, e - lastDot - 1 <= 4 else { return false }
+        var ext: [UInt8] = []
+        for k in (lastDot + 1)..<e { ext.append(href[k] | 0x20) }
+        return extensions.contains(String(decoding: ext, as: UTF8.self))
+    }
+
     static func collect(_ document: HTMLDocument, pageURL: String?) -> [AttachmentLink] {
         guard let root = xmlDocGetRootElement(document.doc) else { return [] }
         var base = pageURL.flatMap(URLResolver.url)
@@ -32,6 +58,7 @@ enum AttachmentCollector {
                 continue
             }
             if tag == .a, let hrefC = NodeAccess.attribute(n, "href") {
+                guard isAttachment(bytes: hrefC) else { continue }
                 let href = String(cString: hrefC).trimmingCharacters(in: .whitespacesAndNewlines)
                 if !href.isEmpty, !href.lowercased().hasPrefix("javascript:"), isAttachment(href) {
                     let url = base.flatMap { URLResolver.resolve(href, against: $0) } ?? href

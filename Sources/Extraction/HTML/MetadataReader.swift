@@ -27,8 +27,7 @@ enum MetadataReader {
         var stack: [xmlNodePtr?] = [root]
         while let top = stack.popLast() {
             guard let n = top else {
-                let line = acc.take()
-                if !line.isEmpty, line.utf8.count < 400 { lines.append(line) }
+                takeLine(&acc, into: &lines)
                 continue
             }
             if NodeAccess.isText(n) {
@@ -52,8 +51,7 @@ enum MetadataReader {
             }
             if tag != .head && tag.isNeverContent || contentRoots.contains(n) { continue }
             if tag.isBlock {
-                let line = acc.take()
-                if !line.isEmpty, line.utf8.count < 400 { lines.append(line) }
+                takeLine(&acc, into: &lines)
                 stack.append(nil)   // pops after the children: ends the element's last line
             }
             let start = stack.count
@@ -61,8 +59,7 @@ enum MetadataReader {
             while let x = k { stack.append(x); k = x.pointee.next }
             stack[start...].reverse()
         }
-        let last = acc.take()
-        if !last.isEmpty, last.utf8.count < 400 { lines.append(last) }
+        takeLine(&acc, into: &lines)
 
         var f = Fields()
         f.title = chooseTitle(articleTitle: metas["articletitle"], h1s: h1s, title: titleText)
@@ -73,6 +70,24 @@ enum MetadataReader {
         f.indexNumber = value(for: ["索引号"], in: lines)
         f.documentNumber = value(for: ["文号", "发文字号"], in: lines)
         return f
+    }
+
+    /// Words every metadata line holds one of (号: 索引号/文号; 日期/时间; 来源; 机构/机关): other lines
+    /// (menus, link lists) are dropped before any String is built.
+    private static let lineKeys: [[UInt8]] = ["号", "日期", "时间", "来源", "机构", "机关", "发布单位"].map { Array($0.utf8) }
+
+    private static func takeLine(_ acc: inout TextAccumulator, into lines: inout [String]) {
+        if acc.isEmpty { return }
+        if acc.bytes.count >= 400 || !acc.containsAny(lineKeys) {
+            // Keep a short line as a possible value of the line before ("索引号" | value cells).
+            if let last = lines.last, last.hasSuffix("：") || last.hasSuffix(":") || stopLabels.contains(last), acc.bytes.count < 400 {
+                lines.append(acc.take())
+            } else {
+                acc.discard()
+            }
+            return
+        }
+        lines.append(acc.take())
     }
 
     static func collapse(_ s: String) -> String {

@@ -48,6 +48,30 @@ struct TextAccumulator {
         if let last = bytes.last, last != 0x0A { bytes.append(0x0A) }
     }
 
+    /// True when the text so far contains any of `needles` (UTF-8 bytes).
+    func containsAny(_ needles: [[UInt8]]) -> Bool {
+        needles.contains { n in
+            guard let first = n.first, bytes.count >= n.count else { return false }
+            var i = 0
+            while i + n.count <= bytes.count {
+                if bytes[i] == first {
+                    var k = 1
+                    while k < n.count && bytes[i + k] == n[k] { k += 1 }
+                    if k == n.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    /// Empties the accumulator without building a String.
+    mutating func discard() {
+        bytes.removeAll(keepingCapacity: true)
+        pendingSpace = false
+        pendingNewline = false
+    }
+
     /// The text so far, trailing breaks removed; the accumulator is emptied.
     mutating func take() -> String {
         while let last = bytes.last, last == 0x0A || last == 0x20 { bytes.removeLast() }
