@@ -9,4 +9,5 @@ default:
     print("usage: NianbaoBench parse|html|pdf|rebuild|crawl   (benchmarks land with their issues)")
 case "fetch": try await FetchBenchmark.run(Array(args.dropFirst()))
     print("usage: NianbaoBench parse|html|pdf|rebuild|crawl|fetch   (benchmarks land with their issues)")
+case "html": try await HTMLBenchmark.run(Array(args.dropFirst()))
 }
