@@ -67,8 +67,8 @@ public final class FixturePortal: @unchecked Sendable {
         public var status: Int
     }
 
-    private let lock = NSLock()
-    private var routes: [String: Response] = [:]
+    let lock = NSLock()
+    var routes: [String: Response] = [:]
     private var hitLog: [Hit] = []
     private var counts: [String: Int] = [:]
     /// Fixed Last-Modified date for every page (changes when a route is replaced).
@@ -128,5 +128,19 @@ public final class FixturePortal: @unchecked Sendable {
         f.timeZone = TimeZone(identifier: "GMT")
         f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
         return f.string(from: Date(timeIntervalSince1970: d.timeIntervalSince1970.rounded(.down)))
+    }
+}
+
+extension FixturePortal {
+    /// The body of a route as UTF-8 text (for discovery tests on strings).
+    public func body(_ path: String) -> String {
+        lock.lock(); defer { lock.unlock() }
+        return String(decoding: routes[path]?.body ?? Data(), as: UTF8.self)
+    }
+
+    /// The route's response as configured (no conditional handling, no hit recorded).
+    public func route(_ path: String) -> Response? {
+        lock.lock(); defer { lock.unlock() }
+        return routes[path]
     }
 }

@@ -64,7 +64,6 @@ public struct ListPageDiscovery: Sendable {
         }
         let pages = Pagination.pages(html: html, document: document, links: links, pageURL: pageURL)
             .filter { site?.allows($0) ?? true }
-            .filter { !seen.contains(Self.canonical($0)) }
         return ListPageResult(reports: reports, pages: pages, excluded: excluded)
     }
 
