@@ -45,7 +45,9 @@ public enum SitesFileLoader {
                 seen[s.id] = s.line ?? 0
             }
         }
-        if !reader.errors.isEmpty { throw ConfigErrors(errors: reader.errors) }
+        if !reader.errors.isEmpty {
+            throw ConfigErrors(errors: reader.errors.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element))
+        }
         return SitesFile(defaults: defaults, sites: sites)
     }
 
