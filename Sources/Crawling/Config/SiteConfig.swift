@@ -52,10 +52,11 @@ public struct SiteConfig: Sendable, Equatable {
         self.line = line
     }
 
-    /// True when `url` is on one of the allowed hosts (a leading `*.` allows subdomains).
+    /// True when `url` is on one of the allowed hosts (a leading `*.` allows subdomains; `*` any host).
     public func allows(_ url: String) -> Bool {
         guard let host = URL(string: url)?.host?.lowercased() else { return false }
         return allowedHosts.contains { pattern in
+            if pattern == "*" { return true }
             if pattern.hasPrefix("*.") {
                 let suffix = String(pattern.dropFirst(1))
                 return host.hasSuffix(suffix) || host == String(pattern.dropFirst(2))
