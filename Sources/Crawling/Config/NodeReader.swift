@@ -77,7 +77,7 @@ struct NodeReader {
         guard let map = node.mapping else { error(node, "`defaults` must be a mapping"); return d }
         let ctx = "defaults"
         checkKeys(map, allowed: ["contact", "archive", "delay", "max_bytes", "max_list_pages", "connect_timeout",
-                                 "total_timeout", "max_attempts", "concurrent_sites"], context: ctx)
+                                 "total_timeout", "max_attempts", "concurrent_sites", "retry_base_delay"], context: ctx)
         if let v = string(map, "contact", context: ctx) {
             if v.trimmingCharacters(in: .whitespaces).isEmpty { error(map["contact"]!, "defaults: `contact` must not be empty") }
             d.contact = v
@@ -90,6 +90,7 @@ struct NodeReader {
         if let v = number(map, "total_timeout", context: ctx, min: 0.1) { d.totalTimeout = v }
         if let v = integer(map, "max_attempts", context: ctx, min: 1) { d.maxAttempts = v }
         if let v = integer(map, "concurrent_sites", context: ctx, min: 1) { d.concurrentSites = v }
+        if let v = number(map, "retry_base_delay", context: ctx, min: 0) { d.retryBaseDelay = v }
         return d
     }
 

@@ -80,10 +80,12 @@ public struct CrawlDefaults: Sendable, Equatable {
     public var maxAttempts: Int
     /// How many sites are crawled at once (each host still gets one connection and its delay).
     public var concurrentSites: Int
+    /// First retry wait in seconds (doubling per retry, with jitter; Retry-After wins when longer).
+    public var retryBaseDelay: Double
 
     public init(contact: String = "https://github.com/nianbao/nianbao", archive: String = "Archive", delay: Double = 2,
                 maxBytes: Int = 50 << 20, maxListPages: Int = 20, connectTimeout: Double = 15,
-                totalTimeout: Double = 120, maxAttempts: Int = 4, concurrentSites: Int = 64) {
+                totalTimeout: Double = 120, maxAttempts: Int = 4, concurrentSites: Int = 64, retryBaseDelay: Double = 1) {
         self.contact = contact
         self.archive = archive
         self.delay = delay
@@ -93,6 +95,7 @@ public struct CrawlDefaults: Sendable, Equatable {
         self.totalTimeout = totalTimeout
         self.maxAttempts = maxAttempts
         self.concurrentSites = concurrentSites
+        self.retryBaseDelay = retryBaseDelay
     }
 }
 
