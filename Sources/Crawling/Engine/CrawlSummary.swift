@@ -36,7 +36,7 @@ public struct CrawlSummary: Sendable, Equatable {
 
     mutating func error(_ url: String, _ reason: String) {
         errors += 1
-        errorMessages.append("\(url): \(reason)")
+        errorMessages.append(reason.hasPrefix(url) ? reason : "\(url): \(reason)")
     }
 
     /// `sites 3, fetched 14, unchanged 0, new reports 5, changed reports 0, errors 1`
