@@ -11,22 +11,22 @@ import TestSupport
         return d
     }
 
-    @Test func configErrorsExit2WithLines() throws {
+    @Test func configErrorsExit2WithLines() async throws {
         let d = try tempDir()
         defer { try? FileManager.default.removeItem(at: d) }
         let bad = d.appendingPathComponent("bad.yaml")
         try "defaults:\n  delay: fast\nsites:\n  - id: a\n    start_urls: [http://a.gov.cn/]\n".write(to: bad, atomically: true, encoding: .utf8)
-        let r = try CLIRunner.run(["crawl", "--config", bad.path, "--archive", d.appendingPathComponent("A").path])
+        let r = try await runCLI(["crawl", "--config", bad.path, "--archive", d.appendingPathComponent("A").path])
         #expect(r.status == 2)
         #expect(r.stderr.contains("bad.yaml:2: defaults: `delay` must be a number"))
-        let check = try CLIRunner.run(["sites", "--check", "--config", bad.path])
+        let check = try await runCLI(["sites", "--check", "--config", bad.path])
         #expect(check.status == 2)
-        let missing = try CLIRunner.run(["sites", "--check", "--config", d.appendingPathComponent("none.yaml").path])
+        let missing = try await runCLI(["sites", "--check", "--config", d.appendingPathComponent("none.yaml").path])
         #expect(missing.status == 2 && missing.stderr.contains("cannot read"))
-        let unknownSite = try CLIRunner.run(["crawl", "--config", Fixtures.repoRoot.appendingPathComponent("Config/sites.yaml").path,
+        let unknownSite = try await runCLI(["crawl", "--config", Fixtures.repoRoot.appendingPathComponent("Config/sites.yaml").path,
                                              "--site", "no-such-site", "--archive", d.appendingPathComponent("A").path])
         #expect(unknownSite.status == 2 && unknownSite.stderr.contains("unknown site id(s): no-such-site"))
-        let ok = try CLIRunner.run(["sites", "--check", "--config", Fixtures.repoRoot.appendingPathComponent("Config/sites.yaml").path])
+        let ok = try await runCLI(["sites", "--check", "--config", Fixtures.repoRoot.appendingPathComponent("Config/sites.yaml").path])
         #expect(ok.status == 0 && ok.stdout.contains("OK"))
     }
 
@@ -39,16 +39,16 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: d) }
         let archiveDir = d.appendingPathComponent("A")
         let url = server.url("/xxgk/ndbg/202401/t20240125_0700.html")
-        let r = try CLIRunner.run(["fetch", url, "--archive", archiveDir.path, "--no-parse", "--config", d.appendingPathComponent("none").path])
+        let r = try await runCLI(["fetch", url, "--archive", archiveDir.path, "--no-parse", "--config", d.appendingPathComponent("none").path])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.contains("manual\t200\tfetched\t\(url)"))
         #expect(r.stdout.contains("attachment\t200\tfetched\t\(server.url("/xxgk/ndbg/202401/P020240125.pdf"))"))
         let captures = try Archive(root: archiveDir).captures()
         #expect(captures.map(\.kind) == ["manual", "attachment"])
         #expect(captures.allSatisfy { $0.site == "manual" })
-        let bad = try CLIRunner.run(["fetch", "ftp://x/y", "--archive", archiveDir.path])
+        let bad = try await runCLI(["fetch", "ftp://x/y", "--archive", archiveDir.path])
         #expect(bad.status == 2)
-        let gone = try CLIRunner.run(["fetch", server.url("/nothing.html"), "--archive", archiveDir.path, "--no-parse",
+        let gone = try await runCLI(["fetch", server.url("/nothing.html"), "--archive", archiveDir.path, "--no-parse",
                                       "--config", d.appendingPathComponent("none").path])
         #expect(gone.status == 1 && gone.stderr.contains("HTTP 404"))
     }

@@ -21,11 +21,12 @@ import TestSupport
         let defaults: CrawlDefaults
         let handler = RecordingHandler()
 
-        init() async throws {
+        /// `hugeBytes`: the Hanweb attachment's size; `cap`: the size cap of every site.
+        init(hugeBytes: Int = 6 << 20, cap: Int = 5 << 20) async throws {
             dir = FileManager.default.temporaryDirectory.appendingPathComponent("crawl-http-\(UUID().uuidString)")
             archive = try Archive(root: dir)
             let (trs, trsKey) = try FixturePortals.trs(delay: 0.25)
-            let (hanweb, hanwebKey) = try FixturePortals.hanweb(stallSeconds: 3)
+            let (hanweb, hanwebKey) = try FixturePortals.hanweb(hugeBytes: hugeBytes, stallSeconds: 3)
             let (jiyue, jiyueKey) = try FixturePortals.jiyue()
             var s: [String: FixtureServer] = [:]
             s["trs"] = try FixtureServer(portal: trs, ip: "127.0.0.2")
@@ -35,9 +36,9 @@ import TestSupport
             servers = s
             keys = ["trs": trsKey, "hanweb": hanwebKey, "jiyue": jiyueKey]
             sites = [
-                SiteConfig(id: "trs", startURLs: [s["trs"]!.url("/xxgk/ndbg/index.shtml")], delay: 0.1),
-                SiteConfig(id: "hanweb", startURLs: [s["hanweb"]!.url("/col/col123/index.html")], delay: 0.2),
-                SiteConfig(id: "jiyue", startURLs: [s["jiyue"]!.url("/zfxxgk/ndbg/index.html")], delay: 0.2),
+                SiteConfig(id: "trs", startURLs: [s["trs"]!.url("/xxgk/ndbg/index.shtml")], delay: 0.1, maxBytes: cap),
+                SiteConfig(id: "hanweb", startURLs: [s["hanweb"]!.url("/col/col123/index.html")], delay: 0.2, maxBytes: cap),
+                SiteConfig(id: "jiyue", startURLs: [s["jiyue"]!.url("/zfxxgk/ndbg/index.html")], delay: 0.2, maxBytes: cap),
             ]
             defaults = CrawlDefaults(contact: "tests@example.org", archive: dir.path, delay: 0.2, connectTimeout: 2,
                                      totalTimeout: 0.8, maxAttempts: 2, retryBaseDelay: 0.05)
@@ -126,7 +127,7 @@ import TestSupport
         }
         for f in rig.rawFiles {
             #expect(try SHA256.hex(fileAt: f) == f.lastPathComponent)
-            #expect(((try? f.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0) < 50 << 20)
+            #expect(((try? f.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0) < 5 << 20)
         }
         let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: rig.archive.tempDirectory.appendingPathComponent("crawl").path)) ?? []
         #expect(leftovers.isEmpty, "\(leftovers)")
@@ -162,5 +163,23 @@ import TestSupport
         let second = try await rig.crawl()
         #expect(second.fetched == 1)
         #expect(second.changedReports == 1)
+    }
+
+    /// The real thing: a 60 MB attachment against the default 50 MB cap (its own test, so the
+    /// transfer does not disturb the timing checks above).
+    @Test func sixtyMegabyteAttachmentIsRefusedByTheCap() async throws {
+        let rig = try await Rig(hugeBytes: 60 << 20, cap: 50 << 20)
+        defer { Task { await rig.stop() } }
+        let summary = try await rig.crawl()
+        let captures = try rig.archive.captures()
+        let big = captures.first { $0.url.hasSuffix("/P0200_big.pdf") }
+        #expect(big?.outcome == .error)
+        #expect(big?.sha256 == nil)
+        #expect(summary.errorMessages.contains { $0.contains("P0200_big.pdf") })
+        for f in rig.rawFiles {
+            #expect(((try? f.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0) < 50 << 20, "\(f.lastPathComponent)")
+        }
+        let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: rig.archive.tempDirectory.appendingPathComponent("crawl").path)) ?? []
+        #expect(leftovers.isEmpty, "\(leftovers)")
     }
 }

@@ -50,7 +50,7 @@ import TestSupport
             try await Task.sleep(for: .milliseconds(20))
         }
         kill(p.processIdentifier, SIGKILL)
-        p.waitUntilExit()
+        await waitForExit(p)
         #expect(p.terminationReason == .uncaughtSignal)
         #expect(server.portal.hits.count < 32, "the crawl finished before it was killed")
 
@@ -66,12 +66,12 @@ import TestSupport
         #expect(allTorn, "corrupt captures lines: \(log.badLines)")
         #expect(!log.captures.isEmpty)
 
-        let again = try CLIRunner.run(["crawl", "--config", config.path, "--archive", archiveDir.path], timeout: 60)
+        let again = try await runCLI(["crawl", "--config", config.path, "--archive", archiveDir.path], timeout: 60)
         #expect(again.status == 0 || again.status == 1, "\(again.stderr)")
         #expect(again.stdout.contains("sites 1, fetched"), "\(again.stdout)")
         let total = try archive.captures().filter { $0.outcome == .fetched || $0.outcome == .notModified }
         #expect(Set(total.map(\.url)).count == 31)
-        let verify = try CLIRunner.run(["verify", "--archive", archiveDir.path])
+        let verify = try await runCLI(["verify", "--archive", archiveDir.path])
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
     }
 
@@ -82,7 +82,7 @@ import TestSupport
         let config = dir.appendingPathComponent("sites.yaml")
         try "sites:\n  - id: x\n    start_urls: [http://127.0.0.1:9/]\n".write(to: config, atomically: true, encoding: .utf8)
         try await archive.withLock("crawl") {
-            let r = try CLIRunner.run(["crawl", "--config", config.path, "--archive", archive.root.path])
+            let r = try await runCLI(["crawl", "--config", config.path, "--archive", archive.root.path])
             #expect(r.status == 3)
             #expect(r.stderr.contains("another crawl is running"))
         }

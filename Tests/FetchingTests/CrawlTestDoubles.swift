@@ -157,3 +157,20 @@ enum PageDecoderCheck {
         return t.contains("总体情况") && t.contains("政府信息公开")
     }
 }
+
+/// Runs the built binary on a dispatch thread: blocking a cooperative-pool thread would starve
+/// the in-process fixture servers the child talks to (2 pool threads on 2 cores).
+func runCLI(_ arguments: [String], timeout: TimeInterval = 120) async throws -> CLIRunner.Result {
+    try await withCheckedThrowingContinuation { cont in
+        DispatchQueue.global().async {
+            do { cont.resume(returning: try CLIRunner.run(arguments, timeout: timeout)) } catch { cont.resume(throwing: error) }
+        }
+    }
+}
+
+/// Waits for a child process without blocking the cooperative pool.
+func waitForExit(_ p: Process) async {
+    await withCheckedContinuation { (cont: CheckedContinuation<Void, Never>) in
+        DispatchQueue.global().async { p.waitUntilExit(); cont.resume() }
+    }
+}
