@@ -45,7 +45,7 @@ import TestSupport
     }
 
     @Test func killDuringRebuildThenVerifyIsCleanAndRerunCompletes() throws {
-        let dir = try seededArchive(count: 1500)
+        let dir = try seededArchive(count: 300)
         let first = try CLIRunner.run(["rebuild", "--archive", dir.path, "--jobs", "2"])
         let baseline = try derived(dir)
         #expect(baseline["index.sqlite"] != nil)
