@@ -17,7 +17,8 @@ import Glibc
 /// use `withLock`.
 public final class Archive: @unchecked Sendable {
     public let root: URL
-    /// When false, record/index writes skip fsync (used by bulk tools that sync once at the end).
+    /// When false, raw bodies, capture lines and record files are written without fsync (still
+    /// atomically). Only for bulk tools whose output can be thrown away (benchmarks); default true.
     public var durable = true
     let mutex = NSLock()
     var indexStore: IndexStore?
@@ -85,7 +86,7 @@ public final class Archive: @unchecked Sendable {
         let dest = rawURL(sha256: digest)
         if let existing = try? existingRaw(dest, digest) { return existing }
         try FileManager.default.createDirectory(at: dest.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try AtomicFile.write(data, to: dest, mode: 0o444)
+        try AtomicFile.write(data, to: dest, durable: durable, mode: 0o444)
         return RawObject(sha256: digest, size: data.count, url: dest)
     }
 

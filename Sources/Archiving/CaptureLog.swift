@@ -24,7 +24,7 @@ extension Archive {
             if pread(fd, &last, 1, st.st_size - 1) == 1, last != 0x0A { line.insert(0x0A, at: 0) }
         }
         try AtomicFile.writeAll(fd: fd, data: line, path: url.path)
-        if fsync(fd) != 0 { throw ArchiveError.io(path: url.path, operation: "fsync", errno: errno) }
+        if durable, fsync(fd) != 0 { throw ArchiveError.io(path: url.path, operation: "fsync", errno: errno) }
         try? indexStoreLocked()?.upsertCapture(capture)
     }
 

@@ -16,18 +16,18 @@ enum IndexSchema {
       sha256 TEXT, capture_id TEXT, first_seen TEXT, last_seen TEXT, findings_count INTEGER NOT NULL,
       path TEXT NOT NULL, PRIMARY KEY(report_id, version));
     CREATE TABLE cells(report_id TEXT NOT NULL, version INTEGER NOT NULL, table_key TEXT NOT NULL,
-      row_key TEXT NOT NULL, column_key TEXT NOT NULL, path TEXT NOT NULL, value REAL, raw_text TEXT);
+      row_key TEXT NOT NULL, column_key TEXT NOT NULL, path TEXT NOT NULL, value REAL, raw_text TEXT,
+      PRIMARY KEY(report_id, version, path)) WITHOUT ROWID;
     CREATE TABLE findings(report_id TEXT NOT NULL, version INTEGER NOT NULL, rule TEXT NOT NULL,
       severity TEXT NOT NULL, cells TEXT NOT NULL, expected REAL, actual REAL, message TEXT NOT NULL);
     """
 
-    /// Indices for the usual questions: by agency, by year, by rule, a report's cells.
+    /// Indices for the usual questions: by agency, by year, by rule. A report's cells are found
+    /// through the cells table's own key (report_id, version, path).
     static let indices = """
     CREATE INDEX reports_by_agency ON reports(agency, year);
     CREATE INDEX reports_by_year ON reports(year);
     CREATE INDEX captures_by_url ON captures(url);
-    CREATE INDEX cells_by_report ON cells(report_id, version);
-    CREATE INDEX cells_by_path ON cells(path);
     CREATE INDEX findings_by_rule ON findings(rule);
     CREATE INDEX findings_by_report ON findings(report_id, version);
     """

@@ -68,7 +68,8 @@ public final class IndexStore: @unchecked Sendable {
                     try insertDocument(db, sha: sha, size: c.size, mediaType: c.mediaType, replace: false)
                 }
             }
-            for key in reports.keys.sorted() {
+            // In report_id order, cells in path order: every insert appends to the cells table's key.
+            for key in reports.keys.sorted(by: { $0.reportID < $1.reportID }) {
                 let versions = reports[key]!
                 for (i, v) in versions.enumerated() { try insertVersion(db, v, isCurrent: i == versions.count - 1) }
             }
