@@ -7,6 +7,11 @@ import Glibc
 /// directory tmp/rebuild-<id>/ first, so a killed rebuild leaves the previous reports/ and index
 /// untouched. Installing marks the staging READY, then renames the index and the reports tree into
 /// place; if that is interrupted, the next `Archive(root:)` finishes it.
+///
+/// Rebuild output is not fsynced (on ext4 one fsync would flush every file just written, tens of
+/// seconds for a large archive): a killed process loses nothing, and after a power loss the derived
+/// files may be incomplete, which `verify` reports and another `rebuild` repairs. raw/ and captures/
+/// are never touched by a rebuild.
 public enum RebuildSwap {
     static let prefix = "rebuild-"
     static let readyMarker = "READY"
@@ -33,7 +38,7 @@ public enum RebuildSwap {
     /// Puts staging/reports and staging/index.sqlite in place of the archive's own, then removes staging.
     public static func install(staging: URL, into archive: Archive) throws {
         archive.closeIndex()
-        try AtomicFile.write(Data(), to: staging.appendingPathComponent(readyMarker))
+        try AtomicFile.write(Data(), to: staging.appendingPathComponent(readyMarker), durable: false)
         try finish(staging: staging, root: archive.root)
     }
 
@@ -56,7 +61,6 @@ public enum RebuildSwap {
                 throw ArchiveError.io(path: newReports.path, operation: "rename into place", errno: errno)
             }
         }
-        try AtomicFile.syncDirectory(root)
         RemoveTree.remove(staging)
     }
 

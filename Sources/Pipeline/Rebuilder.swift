@@ -28,9 +28,12 @@ public struct Rebuilder: Sendable {
     /// Capture kinds that are never reports (discovery pages, robots.txt).
     static let nonReportKinds: Set<String> = ["list", "robots"]
 
-    /// Runs the rebuild under the `rebuild` lock (throws `ArchiveError.lockHeld` if another runs).
+    /// Runs the rebuild holding the `crawl` and `rebuild` locks, so no crawl stores records into the
+    /// reports/ tree that is about to be replaced (throws `ArchiveError.lockHeld` if either is held).
     public func run(_ options: RebuildOptions = RebuildOptions()) async throws -> RebuildSummary {
-        try await archive.withLock("rebuild") { try await runLocked(options) }
+        try await archive.withLock("crawl") {
+            try await archive.withLock("rebuild") { try await runLocked(options) }
+        }
     }
 
     private func runLocked(_ options: RebuildOptions) async throws -> RebuildSummary {

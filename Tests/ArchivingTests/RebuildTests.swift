@@ -109,11 +109,11 @@ import Pipeline
         #expect(none.changes.isEmpty)
     }
 
-    @Test func secondRebuildIsRefusedWhileOneRuns() async throws {
+    @Test(arguments: ["rebuild", "crawl"]) func rebuildIsRefusedWhileARebuildOrCrawlRuns(lock: String) async throws {
         let a = try makeArchive()
-        let refused: Bool = try await a.withLock("rebuild") {
-            do { _ = try await rebuild(a); return false } catch ArchiveError.lockHeld { return true }
+        let refused: String? = try await a.withLock(lock) {
+            do { _ = try await rebuild(a); return nil } catch ArchiveError.lockHeld(let name) { return name }
         }
-        #expect(refused)
+        #expect(refused == lock)
     }
 }

@@ -5,7 +5,7 @@ import Pipeline
 
 /// Re-extract and re-parse every raw capture, offline; regenerate reports/ and index.sqlite.
 /// Run it after upgrading nianbao. Exit 0 when every document gave a report or was skipped
-/// cleanly, 1 when some documents failed (listed on stderr), 3 when another rebuild holds the lock.
+/// cleanly, 1 when some documents failed (listed on stderr), 3 when a crawl or another rebuild runs.
 struct RebuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rebuild",
@@ -37,7 +37,7 @@ struct RebuildCommand: AsyncParsableCommand {
         do {
             summary = try await Rebuilder(archive: archive).run(RebuildOptions(jobs: jobs, dryRun: dryRun, progress: progress))
         } catch ArchiveError.lockHeld(let name) {
-            CLISupport.printError("nianbao rebuild: another process holds the \(name) lock; try again when it finishes")
+            CLISupport.printError("nianbao rebuild: another nianbao process holds the \(name) lock (a crawl or a rebuild is running); try again when it finishes")
             throw ExitCode(3)
         }
         for f in summary.failures { CLISupport.printError("skipped: \(f)") }
