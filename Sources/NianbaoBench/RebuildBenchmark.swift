@@ -6,12 +6,15 @@ import TestSupport
 
 /// `NianbaoBench rebuild [--docs N] [--format html|txt] [--keep DIR]`: builds an archive of N report
 /// renditions (the seeds with varied numbers, one agency each) and times `rebuild --jobs 1` and `--jobs 2`.
+/// `--dry-run` times only reading, processing and planning (nothing written); `--archive-only` replaces
+/// extraction and parsing by a stand-in record to time the archive side alone.
 enum RebuildBenchmark {
     static func run(_ args: [String]) async throws {
         var docs = 10_000
         var format = "html"
         var keep: String?
         var archiveOnly = false
+        var dryRun = false
         var i = 0
         while i < args.count {
             switch args[i] {
@@ -19,6 +22,7 @@ enum RebuildBenchmark {
             case "--format": format = args[i + 1]; i += 1
             case "--keep": keep = args[i + 1]; i += 1
             case "--archive-only": archiveOnly = true
+            case "--dry-run": dryRun = true
             default: break
             }
             i += 1
@@ -33,7 +37,7 @@ enum RebuildBenchmark {
         var rates: [Int: Double] = [:]
         for jobs in [1, 2] {
             let rebuilder = archiveOnly ? Rebuilder(archive: archive, process: standIn(archive)) : Rebuilder(archive: archive)
-            let s = try await rebuilder.run(RebuildOptions(jobs: jobs))
+            let s = try await rebuilder.run(RebuildOptions(jobs: jobs, dryRun: dryRun))
             rates[jobs] = Double(s.documents) / s.seconds
             print(String(format: "rebuild --jobs %d: %d documents in %.2f s = %.0f documents/s (%d reports, %d versions, %d skipped)",
                          jobs, s.documents, s.seconds, rates[jobs]!, s.reports, s.versions, s.failures.count))
