@@ -110,13 +110,7 @@ public final class IndexStore: @unchecked Sendable {
         let cell = try db.cachedStatement(sql: """
             INSERT INTO cells(report_id, version, table_key, row_key, column_key, path, value, raw_text) VALUES (?,?,?,?,?,?,?,?)
             """)
-        for c in r.allCells {
-            let parts = c.path.split(separator: ".")
-            guard parts.count >= 3 else { continue }
-            let table = String(parts[0]), column = String(parts[parts.count - 1])
-            let row = parts[1..<(parts.count - 1)].joined(separator: ".")
-            try cell.execute(arguments: [id, n, table, row, column, c.path, c.value, r.cellsRaw[c.path]])
-        }
+        try CellRows.insert(r, reportID: id, version: n, statement: cell)
         let find = try db.cachedStatement(sql: """
             INSERT INTO findings(report_id, version, rule, severity, cells, expected, actual, message) VALUES (?,?,?,?,?,?,?,?)
             """)
