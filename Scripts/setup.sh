@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 # System packages: libcurl (fetching), libxml2 (HTML, .docx XML), libssl (SHA-256 via libcrypto),
 # libsqlite3 (index.sqlite through GRDB), poppler-utils (pdftotext), pkg-config (module maps),
 # python3 (the demo's loopback file server).
-PKGS=(pkg-config libcurl4-openssl-dev libxml2-dev libssl-dev libsqlite3-dev poppler-utils python3)
+PKGS=(pkg-config libcurl4-openssl-dev libxml2-dev libssl-dev libsqlite3-dev sqlite3 poppler-utils python3)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -4,7 +4,7 @@ import TestSupport
 
 @Suite struct CLIExitCodeTests {
     @Test func unknownOptionExitsTwo() throws {
-        let r = try CLIRunner.run(["parse", "--no-such-option"])
+        let r = try CLIRunner.run(["parse", "x.txt", "--no-such-option"])
         #expect(r.status == 2)
         #expect(r.stderr.contains("no-such-option"))
     }

@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+@testable import Fetching
+import TestSupport
+
+/// robots.txt, per-host delay and connection cap, concurrency across hosts (127.0.0.x servers).
+@Suite struct PolitenessTests {
+    static let robots = """
+        # The site's rules: everyone out, nianbao may read all but /private/ at 0.3 s intervals.
+        User-agent: *
+        Disallow: /
+
+        User-agent: nianbao
+        Disallow: /private/
+        Crawl-delay: 0.3
+        """
+
+    @Test func robotsDisallowAndCrawlDelayAreObeyed() async throws {
+        let server = try await ScriptedHTTPServer.start()
+        let h = FetcherHarness()
+        defer { h.cleanUp() }
+        server.route("/robots.txt", .ok(Self.robots, contentType: "text/plain"))
+        server.route("/private/report.pdf", .ok("secret"))
+        for i in 1...3 { server.route("/pub/\(i).html", .ok("page \(i)")) }
+        var policy = FetcherHarness.fastPolicy
+        policy.minDelay = .milliseconds(50)
+
+        let refused = await h.fetch(server.url("/private/report.pdf"), policy: policy)
+        #expect(refused.outcome == .skipped)
+        #expect(refused.error == "robots.txt disallows /private/report.pdf")
+        #expect(refused.redirectChain.isEmpty)
+        #expect(refused.attempts == 0)
+        #expect(server.requests("/private/report.pdf").isEmpty)
+
+        let p = policy
+        let results = await withTaskGroup(of: FetchResult.self) { group in
+            for i in 1...3 { group.addTask { await h.fetch(server.url("/pub/\(i).html"), policy: p) } }
+            var all: [FetchResult] = []
+            for await r in group { all.append(r) }
+            return all
+        }
+        #expect(results.allSatisfy { $0.outcome == .fetched })
+        let arrivals = (1...3).flatMap { server.arrivals("/pub/\($0).html") }.sorted()
+        #expect(arrivals.count == 3)
+        for (a, b) in zip(arrivals, arrivals.dropFirst()) {
+            #expect((b - a).inSeconds >= 0.27, "gap \((b - a).inSeconds) s is shorter than Crawl-delay 0.3 s")
+        }
+        #expect(server.requests("/robots.txt").count == 1)   // cached for the run
+        await server.stop()
+    }
+
+    @Test func robotsIgnoredWhenPolicySaysSo() async throws {
+        let server = try await ScriptedHTTPServer.start()
+        let h = FetcherHarness()
+        defer { h.cleanUp() }
+        server.route("/robots.txt", .ok("User-agent: *\nDisallow: /\n", contentType: "text/plain"))
+        server.route("/x", .ok("x"))
+        var policy = FetcherHarness.fastPolicy
+        policy.obeyRobots = false
+        let r = await h.fetch(server.url("/x"), policy: policy)
+        #expect(r.outcome == .fetched)
+        #expect(server.requests("/robots.txt").isEmpty)
+        await server.stop()
+    }
+
+    @Test func missingRobotsAllowsAllAndServerErrorDisallowsAll() async throws {
+        let open = try await ScriptedHTTPServer.start(host: "127.0.0.5")
+        let broken = try await ScriptedHTTPServer.start(host: "127.0.0.6")
+        let h = FetcherHarness()
+        defer { h.cleanUp() }
+        open.route("/a", .ok("a"))                        // robots.txt → 404
+        broken.route("/robots.txt", .status(500, "oops"))
+        broken.route("/a", .ok("a"))
+        var policy = FetcherHarness.fastPolicy
+        policy.maxAttempts = 1
+        let allowed = await h.fetch(open.url("/a"), policy: policy)
+        #expect(allowed.outcome == .fetched)
+        let refused = await h.fetch(broken.url("/a"), policy: policy)
+        #expect(refused.outcome == .skipped)
+        #expect(refused.error == "robots.txt unavailable (HTTP 500): 127.0.0.6:\(broken.port) treated as disallowed for this run")
+        #expect(broken.requests("/a").isEmpty)
+        await open.stop()
+        await broken.stop()
+    }
+
+    @Test func redirectIntoDisallowedPathIsRefused() async throws {
+        let server = try await ScriptedHTTPServer.start()
+        let h = FetcherHarness()
+        defer { h.cleanUp() }
+        server.route("/robots.txt", .ok(Self.robots, contentType: "text/plain"))
+        server.route("/go", .redirect(to: "/private/x"))
+        let r = await h.fetch(server.url("/go"))
+        #expect(r.outcome == .error)
+        #expect(r.error == "robots.txt disallows /private/x")
+        #expect(r.redirectChain == [server.url("/go")])
+        #expect(server.requests("/private/x").isEmpty)
+        await server.stop()
+    }
+
+    @Test func hostsRunConcurrentlyWhileEachHostStaysSerialized() async throws {
+        var servers: [ScriptedHTTPServer] = []
+        for i in 2...4 {
+            let s = try await ScriptedHTTPServer.start(host: "127.0.0.\(i)")
+            for p in 1...2 { s.route("/slow/\(p)", ScriptedHTTPServer.Response.ok("p\(p)").delayed(by: .milliseconds(300))) }
+            servers.append(s)
+        }
+        let h = FetcherHarness()
+        defer { h.cleanUp() }
+        var policy = FetcherHarness.fastPolicy
+        policy.minDelay = .milliseconds(200)
+        let clock = ContinuousClock()
+        let t0 = clock.now
+        let urls = servers.flatMap { s in (1...2).map { s.url("/slow/\($0)") } }
+        let p = policy
+        let outcomes = await withTaskGroup(of: FetchResult.self) { group in
+            for u in urls { group.addTask { await h.fetch(u, policy: p) } }
+            var all: [FetchResult] = []
+            for await r in group { all.append(r) }
+            return all
+        }
+        let wall = (clock.now - t0).inSeconds
+        #expect(outcomes.count == 6 && outcomes.allSatisfy { $0.outcome == .fetched })
+        var firstArrivals: [ContinuousClock.Instant] = []
+        for s in servers {
+            let times = (s.arrivals("/slow/1") + s.arrivals("/slow/2")).sorted()
+            #expect(s.maxConcurrentRequests == 1, "\(s.host) saw parallel requests")
+            #expect(times.count == 2)
+            if times.count == 2 {
+                // one connection: the second starts after the first's 0.3 s answer
+                #expect((times[1] - times[0]).inSeconds >= 0.28, "\(s.host): \((times[1] - times[0]).inSeconds) s")
+            }
+            if let f = times.first { firstArrivals.append(f) }
+        }
+        if let lo = firstArrivals.min(), let hi = firstArrivals.max() {
+            #expect((hi - lo).inSeconds < 0.25, "hosts did not start together: \((hi - lo).inSeconds) s apart")
+        }
+        // Serialized across hosts this would take at least 6 × 0.3 = 1.8 s.
+        #expect(wall < 1.5, "wall \(wall) s")
+        for s in servers { await s.stop() }
+    }
+
+    @Test func connectionCapAboveOneAllowsParallelRequestsToOneHost() async throws {
+        let server = try await ScriptedHTTPServer.start(host: "127.0.0.7")
+        for p in 1...4 { server.route("/p\(p)", ScriptedHTTPServer.Response.ok("x").delayed(by: .milliseconds(300))) }
+        let h = FetcherHarness()
+        defer { h.cleanUp() }
+        var policy = FetcherHarness.fastPolicy
+        policy.maxConnectionsPerHost = 2
+        let pol = policy
+        await withTaskGroup(of: Void.self) { group in
+            for p in 1...4 { group.addTask { _ = await h.fetch(server.url("/p\(p)"), policy: pol) } }
+        }
+        #expect(server.maxConcurrentRequests == 2)
+        await server.stop()
+    }
+}
