@@ -92,4 +92,15 @@ import TestSupport
         #expect(d.blocks.first?.text == "一、总体情况")
         #expect(d.blocks.compactMap(\.table).first?.rows[0].map(\.text) == ["自然人", "3"])
     }
+
+    @Test func aSidebarLinkNamingAHeadingDoesNotDefeatTheContainer() throws {
+        let html = """
+        <html><body><div class="side"><a href="/a.html">2022年政府信息公开工作总体情况</a></div>
+        <div class="TRS_Editor"><p>二、主动公开政府信息情况</p><p>三、收到和处理政府信息公开申请情况</p>
+        <p>四、政府信息公开行政复议、行政诉讼情况</p><p>五、存在的主要问题及改进情况</p><p>六、其他需要报告的事项</p></div></body></html>
+        """
+        let d = try HTMLExtractor().extract(data: Data(html.utf8), sourceName: "side.html")
+        #expect(d.blocks.first?.text == "二、主动公开政府信息情况")
+        #expect(!d.flattenedText.contains("2022年"))
+    }
 }
