@@ -103,4 +103,16 @@ import TestSupport
         #expect(d.blocks.first?.text == "二、主动公开政府信息情况")
         #expect(!d.flattenedText.contains("2022年"))
     }
+
+    @Test func chromeClassesAreWholeWordsAndNeverSwallowTheReport() throws {
+        let html = """
+        <html><body><div class="wz_content"><div class="position-relative"><p>一、总体情况</p>
+        <table><tr><td>规章</td><td>0</td></tr></table></div>
+        <div class="print-bar">【打印】</div><ul class="share-list"><li>微信</li></ul><div id="breadcrumb">首页 &gt; 年报</div>
+        <p>六、其他需要报告的事项</p></div></body></html>
+        """
+        let d = try HTMLExtractor().extract(data: Data(html.utf8), sourceName: "classes.html")
+        #expect(d.blocks.map(\.kind) == [.paragraph, .table, .paragraph])
+        #expect(!d.flattenedText.contains("打印") && !d.flattenedText.contains("微信") && !d.flattenedText.contains("首页"))
+    }
 }
