@@ -74,6 +74,11 @@ public final class Fetcher: Sendable {
                         return finish(result.redirectChain.isEmpty ? .skipped : .error,
                                       "robots.txt disallows \(target.pathAndQuery)")
                     }
+                    if let cd = rules.crawlDelay, cd > policy.maxCrawlDelay {
+                        return finish(result.redirectChain.isEmpty ? .skipped : .error,
+                                      "robots.txt Crawl-delay \(FetchFormat.seconds(cd)) exceeds the "
+                                      + "\(FetchFormat.seconds(policy.maxCrawlDelay)) limit of this crawl")
+                    }
                     if let cd = rules.crawlDelay, cd > delay { delay = cd }
                 }
             }

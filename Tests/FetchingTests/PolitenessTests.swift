@@ -49,6 +49,19 @@ import TestSupport
         await server.stop()
     }
 
+    @Test func crawlDelayBeyondTheLimitSkipsTheHost() async throws {
+        let server = try await ScriptedHTTPServer.start()
+        let h = FetcherHarness()
+        defer { h.cleanUp() }
+        server.route("/robots.txt", .ok("User-agent: *\nCrawl-delay: 3600\n", contentType: "text/plain"))
+        server.route("/a", .ok("a"))
+        let r = await h.fetch(server.url("/a"))
+        #expect(r.outcome == .skipped)
+        #expect(r.error == "robots.txt Crawl-delay 3600 s exceeds the 60 s limit of this crawl")
+        #expect(server.requests("/a").isEmpty)
+        await server.stop()
+    }
+
     @Test func robotsIgnoredWhenPolicySaysSo() async throws {
         let server = try await ScriptedHTTPServer.start()
         let h = FetcherHarness()
