@@ -14,7 +14,9 @@ extension Fetcher {
     /// One redirect hop: take a slot on the host, wait for its turn, transfer; retry transient
     /// failures, 429 and 5xx with backoff or Retry-After (pausing the whole host), and count the
     /// host's consecutive failures toward setting it aside.
+    /// `firstSent` is set (if still nil) to the moment the first attempt goes on the wire.
     func performWithRetries(_ spec: TransferSpec, target: URLTarget, delay: Duration,
+                            firstSent: inout (date: Date, instant: ContinuousClock.Instant)?,
                             countsTowardHost: Bool = true) async -> HopResult {
         let policy = spec.policy
         let host = target.hostKey
@@ -25,6 +27,7 @@ extension Fetcher {
             await scheduler.acquire(host, limit: policy.maxConnectionsPerHost)
             let start = await scheduler.reserveStart(host, delay: delay)
             try? await Task.sleep(until: start, clock: .continuous)
+            if firstSent == nil { firstSent = (Date(), .now) }
             logger.debug("GET", metadata: ["url": "\(spec.url)", "attempt": "\(attempt)"])
             let o = await client.perform(spec)
             await scheduler.release(host)

@@ -46,6 +46,11 @@ import TestSupport
             #expect((b - a).inSeconds >= 0.27, "gap \((b - a).inSeconds) s is shorter than Crawl-delay 0.3 s")
         }
         #expect(server.requests("/robots.txt").count == 1)   // cached for the run
+        // The captures' fetched_at carry the same proof (start of each request, not of the call).
+        let starts = results.map(\.startedAt).sorted()
+        for (a, b) in zip(starts, starts.dropFirst()) {
+            #expect(b.timeIntervalSince(a) >= 0.29, "captures \(b.timeIntervalSince(a)) s apart")
+        }
         await server.stop()
     }
 
