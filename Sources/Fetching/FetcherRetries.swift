@@ -25,6 +25,10 @@ extension Fetcher {
         while true {
             attempt += 1
             await scheduler.acquire(host, limit: policy.maxConnectionsPerHost)
+            if Task.isCancelled {   // do not take a time slot from the requests still waiting
+                await scheduler.release(host)
+                return HopResult(outcome: .aborted("cancelled"), attempts: attempt - 1, failure: "cancelled")
+            }
             let start = await scheduler.reserveStart(host, delay: delay)
             try? await Task.sleep(until: start, clock: .continuous)
             if firstSent == nil { firstSent = (Date(), .now) }
