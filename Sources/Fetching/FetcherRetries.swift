@@ -31,6 +31,11 @@ extension Fetcher {
             }
             let start = await scheduler.reserveStart(host, delay: delay)
             try? await Task.sleep(until: start, clock: .continuous)
+            if Task.isCancelled {   // cancelled while waiting for its turn: give the turn back
+                await scheduler.unreserveStart(host, start: start, delay: delay)
+                await scheduler.release(host)
+                return HopResult(outcome: .aborted("cancelled"), attempts: attempt - 1, failure: "cancelled")
+            }
             if firstSent == nil { firstSent = (Date(), .now) }
             logger.debug("GET", metadata: ["url": "\(spec.url)", "attempt": "\(attempt)"])
             let o = await client.perform(spec)

@@ -47,6 +47,11 @@ actor HostScheduler {
         return start
     }
 
+    /// Give back a reserved start that was never used (the request was cancelled before it went out).
+    func unreserveStart(_ host: String, start: ContinuousClock.Instant, delay: Duration) {
+        if hosts[host]?.nextStart == start + delay { hosts[host]?.nextStart = start }
+    }
+
     /// Push the host's next start back (backoff, Retry-After): every queued request waits.
     func pause(_ host: String, until instant: ContinuousClock.Instant) {
         var h = hosts[host, default: Host()]

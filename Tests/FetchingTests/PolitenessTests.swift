@@ -67,6 +67,30 @@ import TestSupport
         await server.stop()
     }
 
+    @Test func cancelledWaiterGivesItsTurnBack() async throws {
+        let server = try await ScriptedHTTPServer.start()
+        let h = FetcherHarness()
+        defer { h.cleanUp() }
+        for p in ["/a", "/b", "/c"] { server.route(p, .ok(p)) }
+        var policy = FetcherHarness.fastPolicy
+        policy.minDelay = .milliseconds(600)
+        policy.obeyRobots = false
+        let pol = policy
+        _ = await h.fetch(server.url("/a"), policy: pol)
+        let b = Task { await h.fetch(server.url("/b"), policy: pol) }   // waits for its 0.6 s turn
+        try await Task.sleep(for: .milliseconds(100))
+        let c = Task { await h.fetch(server.url("/c"), policy: pol) }
+        try await Task.sleep(for: .milliseconds(100))
+        b.cancel()
+        #expect(await b.value.error == "cancelled")
+        #expect(await c.value.outcome == .fetched)
+        #expect(server.requests("/b").isEmpty)
+        let a = try #require(server.arrivals("/a").first), cc = try #require(server.arrivals("/c").first)
+        // c takes b's turn (≈ 0.6 s after a), not the one after it (≈ 1.2 s).
+        #expect((cc - a).inSeconds >= 0.55 && (cc - a).inSeconds < 1.0, "\((cc - a).inSeconds) s")
+        await server.stop()
+    }
+
     @Test func robotsIgnoredWhenPolicySaysSo() async throws {
         let server = try await ScriptedHTTPServer.start()
         let h = FetcherHarness()
