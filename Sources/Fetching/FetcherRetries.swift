@@ -36,7 +36,11 @@ extension Fetcher {
                 await scheduler.release(host)
                 return HopResult(outcome: .aborted("cancelled"), attempts: attempt - 1, failure: "cancelled")
             }
-            if firstSent == nil { firstSent = (Date(), .now) }
+            // Space the next request from when this one really leaves (a late wake-up must not
+            // shorten the gap to the next request).
+            let sentDate = Date(), sentInstant = ContinuousClock.now
+            await scheduler.markSent(host, at: sentInstant, delay: delay)
+            if firstSent == nil { firstSent = (sentDate, sentInstant) }
             logger.debug("GET", metadata: ["url": "\(spec.url)", "attempt": "\(attempt)"])
             let o = await client.perform(spec)
             await scheduler.release(host)

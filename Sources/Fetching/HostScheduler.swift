@@ -47,6 +47,14 @@ actor HostScheduler {
         return start
     }
 
+    /// The request reserved at some start actually left at `instant` (possibly later): the next
+    /// start is no earlier than `instant + delay`.
+    func markSent(_ host: String, at instant: ContinuousClock.Instant, delay: Duration) {
+        var h = hosts[host, default: Host()]
+        h.nextStart = max(h.nextStart ?? instant + delay, instant + delay)
+        hosts[host] = h
+    }
+
     /// Give back a reserved start that was never used (the request was cancelled before it went out).
     func unreserveStart(_ host: String, start: ContinuousClock.Instant, delay: Duration) {
         if hosts[host]?.nextStart == start + delay { hosts[host]?.nextStart = start }

@@ -42,8 +42,10 @@ import TestSupport
         #expect(results.allSatisfy { $0.outcome == .fetched })
         let arrivals = (1...3).flatMap { server.arrivals("/pub/\($0).html") }.sorted()
         #expect(arrivals.count == 3)
+        // At the server the gaps carry connection jitter (tens of ms under load); minDelay alone
+        // would give 0.05 s, so ≥ 0.2 s shows Crawl-delay at work. The exact check is on the captures below.
         for (a, b) in zip(arrivals, arrivals.dropFirst()) {
-            #expect((b - a).inSeconds >= 0.27, "gap \((b - a).inSeconds) s is shorter than Crawl-delay 0.3 s")
+            #expect((b - a).inSeconds >= 0.2, "gap \((b - a).inSeconds) s: Crawl-delay 0.3 s not obeyed")
         }
         #expect(server.requests("/robots.txt").count == 1)   // cached for the run
         // The captures' fetched_at carry the same proof (start of each request, not of the call).
@@ -87,7 +89,7 @@ import TestSupport
         #expect(server.requests("/b").isEmpty)
         let a = try #require(server.arrivals("/a").first), cc = try #require(server.arrivals("/c").first)
         // c takes b's turn (≈ 0.6 s after a), not the one after it (≈ 1.2 s).
-        #expect((cc - a).inSeconds >= 0.55 && (cc - a).inSeconds < 1.0, "\((cc - a).inSeconds) s")
+        #expect((cc - a).inSeconds >= 0.45 && (cc - a).inSeconds < 1.0, "\((cc - a).inSeconds) s")
         await server.stop()
     }
 
