@@ -52,9 +52,19 @@ import Testing
         let html = "<html><body><p>开头</p>" + String(repeating: "<table><tr><td>x</td><td>", count: 10_000) + "深"
             + String(repeating: "</td></tr></table>", count: 10_000) + "<p>结尾</p></body></html>"
         let d = try HTMLExtractor().extract(data: Data(html.utf8), sourceName: "nested.html")
-        // libxml2 caps the tree depth (256 in 2.9); what it built is read without recursion.
+        // XML_PARSE_HUGE lifts libxml2's depth limit (256), so the whole page is there; every walk is iterative.
         #expect(d.blocks.first?.text == "开头")
-        #expect(d.blocks.filter { $0.kind == .table }.count > 10)
+        #expect(d.blocks.last?.text == "结尾")
+        let grids = d.blocks.compactMap(\.table)
+        #expect(grids.count == 10_000)
+        #expect(grids.last?.rows[0].map(\.text) == ["x", "深"])
+    }
+
+    @Test func twentyThousandNestedElementsDoNotCrash() throws {
+        let html = "<html><body><p>一、总体情况</p>" + String(repeating: "<div class=\"c\"><span>", count: 20_000) + "深"
+            + String(repeating: "</span></div>", count: 20_000) + "<p>六、其他需要报告的事项</p></body></html>"
+        let d = try HTMLExtractor().extract(data: Data(html.utf8), sourceName: "deep.html")
+        #expect(d.blocks.map(\.text) == ["一、总体情况", "深", "六、其他需要报告的事项"])
     }
 
     @Test(arguments: [("utf-8", "UTF-8"), ("gb2312", "GB18030"), ("gbk", "GB18030"), ("gb18030", "GB18030"), ("big5", "BIG5")])
