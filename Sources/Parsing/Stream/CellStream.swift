@@ -10,6 +10,9 @@ struct CellStream: Sendable {
     var lines: [String] = []
 
     init(document: Document) {
+        let size = document.blocks.reduce(0) { $0 + $1.text.utf8.count }
+        cells.reserveCapacity(size / 12 + 16)
+        lines.reserveCapacity(size / 30 + 16)
         for block in document.blocks {
             switch block.kind {
             case .table:

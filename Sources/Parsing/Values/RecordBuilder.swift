@@ -70,7 +70,7 @@ struct RecordBuilder {
         let labels = Dictionary((format?.table("t3")?.rows ?? []).map { ($0.key, $0.label) }, uniquingKeysWith: { a, _ in a })
         for key in order {
             let cells = rows[key]
-            var rowOut: [String: Double?] = [:]
+            var rowOut = [String: Double?](minimumCapacity: 7)
             var absent: [String] = []
             for (i, col) in Catalogs.t3Columns.enumerated() {
                 let cell = cells.flatMap { i < $0.count ? $0[i] : nil }
