@@ -32,7 +32,7 @@ public struct ReportParser: Sendable {
         let stream = CellStream(document: doc)
         var memo: [String: String?] = [:]
         let regions = TableRegions(stream: stream, catalogs: catalogs, memo: &memo)
-        let meta = MetadataReader(lines: Array(stream.lines.prefix(60)) + Array(stream.lines.suffix(8)),
+        let meta = MetadataReader(lines: (Array(stream.lines.prefix(60)) + Array(stream.lines.suffix(8))).map { String(LineSplitter.trim($0)) },
                                   metadataTitle: doc.metadata.title, metadataPublished: doc.metadata.published)
 
         guard let t3Range = regions.t3 else {

@@ -7,7 +7,7 @@ import NianbaoCore
 struct CellStream: Sendable {
     var cells: [Cell] = []
     /// Text of each line (text-block lines, headings, paragraphs; grid rows tab-joined).
-    var lines: [String] = []
+    var lines: [Substring] = []
 
     init(document: Document) {
         let size = document.blocks.reduce(0) { $0 + $1.text.utf8.count }
@@ -21,7 +21,7 @@ struct CellStream: Sendable {
                 let t = block.text.trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !t.isEmpty else { continue }
                 let line = lines.count
-                lines.append(t)
+                lines.append(Substring(t))
                 var c = Cell(text: t, kind: ValueText.kind(of: t), line: line, alone: true)
                 c.isHeading = block.kind == .heading
                 cells.append(c)
@@ -49,7 +49,7 @@ struct CellStream: Sendable {
                     }
                 }
             }
-            lines.append(texts.joined(separator: "\t"))
+            lines.append(Substring(texts.joined(separator: "\t")))
             // Leading empty cells of a row are span fillers in the label area, never values.
             while let f = rowCells.first, f.kind == .blank { rowCells.removeFirst() }
             if rowCells.count == 1 { rowCells[0].alone = true }
@@ -65,7 +65,7 @@ struct CellStream: Sendable {
             let nl = u[start...].firstIndex(of: 10) ?? end
             let lineText = text[start..<nl]
             let line = lines.count
-            lines.append(String(lineText))
+            lines.append(lineText)
             var pieces = LineSplitter.split(lineText)
             if pieces.count == 1 { pieces[0].alone = true }
             for i in pieces.indices { pieces[i].line = line }
