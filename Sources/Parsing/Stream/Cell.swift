@@ -21,6 +21,9 @@ struct Cell: Sendable {
     /// For blanks: true when the source marked the cell blank on purpose (a lone NBSP), so it is a
     /// position in the row and not a span filler.
     var explicit: Bool = false
+    /// Display columns (CJK = 2) the cell spans in a space-aligned line (`pdftotext -layout`), else -1.
+    var columnStart: Int32 = -1
+    var columnEnd: Int32 = -1
     /// The label's comparable form, computed once (labels only).
     var key: LabelKey?
 

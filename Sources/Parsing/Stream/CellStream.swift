@@ -40,7 +40,9 @@ struct CellStream: Sendable {
                 let t = cell.text.trimmingCharacters(in: .whitespacesAndNewlines)
                 texts.append(t)
                 if t.isEmpty {
-                    rowCells.append(Cell(text: "", kind: .blank, line: line, alone: false))
+                    var blank = Cell(text: "", kind: .blank, line: line, alone: false)
+                    blank.explicit = true   // an empty <td> is a position in the row
+                    rowCells.append(blank)
                 } else {
                     for piece in LineSplitter.splitNumbers(t) {
                         var c = Cell(text: piece)
