@@ -11,7 +11,7 @@ enum SectionReader {
             var parts: [String] = []
             for l in first...last where !tableLines.contains(where: { $0.contains(l) }) {
                 let t = LineSplitter.trim(stream.lines[l])
-                if !t.isEmpty { parts.append(String(t)) }
+                if !t.isEmpty, !t.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { parts.append(String(t)) }
             }
             out[h.key] = parts.joined(separator: "\n")
         }
