@@ -35,8 +35,9 @@ public struct ReportParser: Sendable {
         } || (doc.metadata.title?.has("政府信息公开") ?? false)
         if !mentions {
             let empty = doc.blocks.allSatisfy { $0.text.allSatisfy(\.isWhitespace) && ($0.table?.rows.isEmpty ?? true) }
-            throw ParseError(kind: .notAReport, source: source, reason: empty ? "not an annual report: the document has no text"
-                : "not an annual report: no 政府信息公开年度报告 title, section headings or statistical tables found")
+            let notes = doc.notes.isEmpty ? "" : " (\(doc.notes.joined(separator: "; ")))"
+            throw ParseError(kind: .notAReport, source: source, reason: (empty ? "not an annual report: the document has no text"
+                : "not an annual report: no 政府信息公开年度报告 title, section headings or statistical tables found") + notes)
         }
         let catalogs = Catalogs.shared
         let stream = CellStream(document: doc)

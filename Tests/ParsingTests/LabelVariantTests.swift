@@ -48,3 +48,12 @@ import TestSupport
         #expect(r.findings.contains { $0.rule == "table_layout" && $0.severity == .warning })
     }
 }
+
+@Suite struct EnumeratorQualifiedLabelTests {
+    @Test func shortOtherLabelOfRowSixIsTheOneRowForm() throws {
+        // "(六) 其他" (S18) for (六)其他处理 printed as one row; "3.其他" stays the sub-row.
+        let text = SyntheticReports.report2021OneRowR6.replacingOccurrences(of: "(六)其他处理", with: "(六) 其他")
+        let r = try parseText(text)
+        expectMatches(r, SyntheticReports.key2021OneRowR6)
+    }
+}

@@ -23,8 +23,7 @@ struct Table3Reader {
         }
         var duplicates = 0
         // Rows of both shapes of (六): sub-rows 1-3 or the single r6_other_handling row.
-        let base = catalogs.t3Rows(template: "2021")
-        var sequence = base
+        var sequence = catalogs.t3Rows(template: "2021")
         if let i = sequence.firstIndex(of: "r6_1_no_correction") { sequence.insert("r6_other_handling", at: i) }
         let centers = columnCenters(groups)
         var result = Result(end: range.lowerBound)
