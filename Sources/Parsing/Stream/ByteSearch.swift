@@ -38,3 +38,18 @@ extension StringProtocol {
         return nil
     }
 }
+
+extension Substring {
+    /// Whether the UTF-8 bytes contain `byte` (contiguous fast path; the generic `contains` is slow).
+    @inline(__always)
+    func hasByte(_ byte: UInt8) -> Bool {
+        utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
+    }
+}
+
+extension String {
+    @inline(__always)
+    func hasByte(_ byte: UInt8) -> Bool {
+        utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
+    }
+}

@@ -6,8 +6,7 @@ enum LineSplitter {
     static func split(_ line: Substring) -> [Cell] {
         if line.isEmpty { return [] }
         var fields: [Substring]
-        let u = line.utf8
-        if u.contains(9) {
+        if line.hasByte(9) {
             fields = splitBytes(line, 9).map(trim)
             while let f = fields.first, f.isEmpty { fields.removeFirst() }   // indentation / rowspan fillers
             if fields.isEmpty { return [Cell(text: "", kind: .blank, line: 0, alone: true)] }
@@ -41,7 +40,7 @@ enum LineSplitter {
                 out.append(Cell(text: "", kind: .blank, line: 0, alone: false))
             } else if isSeparator(f) {
                 continue
-            } else if !f.utf8.contains(32) {
+            } else if !f.hasByte(32) {
                 out.append(Cell(text: String(f)))
             } else {
                 for piece in splitNumbers(String(f)) { out.append(Cell(text: piece)) }
@@ -69,7 +68,7 @@ enum LineSplitter {
 
     /// "0 0 0" → three cells; "行政许可 12" → label and value; anything else unchanged.
     static func splitNumbers(_ field: String) -> [String] {
-        guard field.utf8.contains(32) else { return [field] }
+        guard field.hasByte(32) else { return [field] }
         let tokens = splitBytes(Substring(field), 32).filter { !$0.isEmpty }
         guard tokens.count > 1 else { return [String(tokens.first ?? "")] }
         var firstNumeric = tokens.count
