@@ -13,11 +13,15 @@ enum LineSplitter {
         } else {
             let t = trim(line)
             if t.isEmpty { return [Cell(text: "", kind: .blank, line: 0, alone: true)] }
-            var pipes = 0, doubleSpace = false, prevSpace = false
-            for b in t.utf8 {
-                if b == 124 { pipes += 1 }
-                if b == 32 { if prevSpace { doubleSpace = true }; prevSpace = true } else { prevSpace = false }
+            var pipes = 0, doubleSpace = false
+            func scan<C: Collection>(_ bytes: C) where C.Element == UInt8 {
+                var prevSpace = false
+                for b in bytes {
+                    if b == 124 { pipes += 1 }
+                    if b == 32 { if prevSpace { doubleSpace = true }; prevSpace = true } else { prevSpace = false }
+                }
             }
+            if t.utf8.withContiguousStorageIfAvailable({ scan($0) }) == nil { scan(t.utf8) }
             if t.utf8.first == 124 || pipes >= 2 {
                 fields = splitBytes(t, 124).map(trim)
                 if t.utf8.first == 124, fields.first?.isEmpty == true { fields.removeFirst() }
