@@ -35,9 +35,13 @@ struct Cell: Sendable {
         if kind == .label, text.utf8.count <= 180 { key = LabelKey(text) }   // narrative lines: on demand
     }
 
-    /// A non-empty cell from its text: value or label by what the text says.
+    /// A non-empty cell from its text: value or label by what the text says. Text that is clearly a
+    /// mangled number ("1O", "3件x") counts as a value position that cannot be read, so it neither ends
+    /// the row nor shifts the numbers after it.
     init(text: String) {
-        self.init(text: text, kind: ValueText.kind(of: text), line: 0, alone: false)
+        var kind = ValueText.kind(of: text)
+        if kind == .label, ValueText.looksLikeBrokenNumber(text) { kind = .value }
+        self.init(text: text, kind: kind, line: 0, alone: false)
     }
 
     /// The label key (computed on demand for cells built without one).

@@ -20,6 +20,11 @@ struct Table2Reader {
         for sub in format.table("t2")?.subtables ?? [] { widths[sub.key] = sub.columns.count }
         let groups = RowGroups.build(stream.cells, range: range, catalog: catalog, memo: &memo)
         for g in groups {
+            if g.key == nil, g.nonBlankCount > 0 {
+                // A row the template does not have (Hubei's 其他主动公开文件): said, not stored.
+                result.notes.append("table 二: row \"\(g.label)\" is not in the \(template) template; its \(g.nonBlankCount) value(s) are not recorded")
+                continue
+            }
             guard let key = g.key, key != Catalogs.parent, result.rows[key] == nil, !g.cells.isEmpty else { continue }
             let sub = String(key.prefix { $0 != "." })
             let width = widths[sub] ?? 1

@@ -31,6 +31,12 @@ struct RecordBuilder {
         case .value:
             let r = ValueText.read(cell.text)
             if !r.plain { cellsRaw[pathText()] = cell.text }
+            if !r.readable {
+                let path = pathText()
+                findings.append(Finding(rule: "unreadable_cell", severity: .unreadable, cells: [path],
+                                        message: "\(path): \"\(cell.text)\" is not a number"))
+                return nil
+            }
             guard var v = r.value else { return nil }
             if let u = r.unit, let d = unitDivisor[u] { v /= d }
             return v

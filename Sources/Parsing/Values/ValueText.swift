@@ -24,6 +24,20 @@ enum ValueText {
 
     static func isNumeric(_ s: Substring) -> Bool { number(s) != nil }
 
+    /// Short text with digits and at most one Chinese character that is not a label enumerator:
+    /// "1O", "l2", "3件x", "12 3" typed into a value cell.
+    static func looksLikeBrokenNumber(_ text: String) -> Bool {
+        let scalars = text.unicodeScalars
+        guard scalars.count <= 12, scalars.contains(where: { $0.value >= 48 && $0.value <= 57 }) else { return false }
+        let ideographs = scalars.filter { LabelKey.isIdeograph($0) }.count
+        guard ideographs <= 1 else { return false }
+        // Enumerators alone ("1.", "(1)", "3、") are labels.
+        if let last = scalars.last, last == "." || last == "、" || last == ")" || last == "," { return false }
+        if scalars.first == "(" || scalars.first == "第" { return false }
+        // "2.XYZ": an enumerated label, however odd its text.
+        return LabelKey(text).enumerator == .none
+    }
+
     static func read(_ text: String) -> Reading {
         let t = LineSplitter.trim(Substring(text))
         if t.isEmpty { return Reading(value: nil, plain: false, readable: true) }
