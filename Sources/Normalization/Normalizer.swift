@@ -49,7 +49,7 @@ public struct Normalizer: Sendable {
     /// A raw text run: line by line, keeping tabs and line structure.
     public func normalizeText(_ text: String) -> String {
         var out: [Unicode.Scalar] = []
-        out.reserveCapacity(text.unicodeScalars.count)
+        out.reserveCapacity(text.utf8.count)
         var line: [Unicode.Scalar] = []
         var buffer: [Unicode.Scalar] = []
         var first = true

@@ -61,19 +61,29 @@ struct CellStream: Sendable {
 
     private mutating func addText(_ text: String) {
         let u = text.utf8
+        // Newline offsets from the contiguous bytes (the generic UTF8View search is slow).
+        let breaks: [Int] = u.withContiguousStorageIfAvailable { buf in
+            var out: [Int] = []
+            for i in 0..<buf.count where buf[i] == 10 { out.append(i) }
+            return out
+        } ?? u.enumerated().compactMap { $0.element == 10 ? $0.offset : nil }
         var start = u.startIndex
-        let end = u.endIndex
-        while start <= end {
-            let nl = u[start...].firstIndex(of: 10) ?? end
-            let lineText = text[start..<nl]
-            let line = lines.count
-            lines.append(lineText)
-            var pieces = LineSplitter.split(lineText)
-            if pieces.count == 1 { pieces[0].alone = true }
-            for i in pieces.indices { pieces[i].line = line }
-            cells.append(contentsOf: pieces)
-            if nl == end { break }
+        var previous = 0
+        for offset in breaks + [u.count] {
+            let nl = u.index(start, offsetBy: offset - previous)
+            addLine(text[start..<nl])
+            if offset == u.count { break }
             start = u.index(after: nl)
+            previous = offset + 1
         }
+    }
+
+    private mutating func addLine(_ lineText: Substring) {
+        let line = lines.count
+        lines.append(lineText)
+        var pieces = LineSplitter.split(lineText)
+        if pieces.count == 1 { pieces[0].alone = true }
+        for i in pieces.indices { pieces[i].line = line }
+        cells.append(contentsOf: pieces)
     }
 }

@@ -78,7 +78,9 @@ struct TableRegions: Sendable {
         }
         guard k.core.count >= 4 else { return nil }
         switch k.enumerator {
-        case .chinese: return catalogs.sections.match(k, memo: &memo)
+        case .chinese:
+            if catalogs.t3.exactMatch(k) != nil { return nil }   // 四、结转下年度继续办理 is a table row
+            return catalogs.sections.match(k, memo: &memo)
         case .none: return catalogs.sections.exactMatch(k)     // no numeral: the text must be a known heading
         default: return nil
         }

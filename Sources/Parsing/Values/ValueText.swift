@@ -27,6 +27,7 @@ enum ValueText {
     /// Short text with digits and at most one Chinese character that is not a label enumerator:
     /// "1O", "l2", "3件x", "12 3" typed into a value cell.
     static func looksLikeBrokenNumber(_ text: String) -> Bool {
+        guard text.utf8.count <= 36 else { return false }
         let scalars = text.unicodeScalars
         guard scalars.count <= 12, scalars.contains(where: { $0.value >= 48 && $0.value <= 57 }) else { return false }
         let ideographs = scalars.filter { LabelKey.isIdeograph($0) }.count
