@@ -65,10 +65,10 @@ enum ShapeConverters {
     static func layout(_ rows: [Row]) -> String {
         rows.map { row in
             guard row.count > 1 else { return row.first.map { $0 ?? "" } ?? "" }
-            var line = ""
+            // Labels share one fixed-width label area, so value columns line up across rows.
             let labels = row.prefix { $0.map { !isValue($0) } ?? false }
-            for l in labels { line += (l ?? "") + String(repeating: " ", count: max(2, 44 - width(l ?? ""))) }
-            if labels.isEmpty { line += String(repeating: " ", count: 4) }
+            var line = labels.map { $0 ?? "" }.joined(separator: "  ")
+            line += String(repeating: " ", count: max(2, 130 - width(line)))
             for v in row.dropFirst(labels.count) {
                 let t = v ?? ""
                 line += String(repeating: " ", count: max(2, 8 - width(t))) + t

@@ -40,3 +40,23 @@ import TestSupport
         expectMatches(try parseDocument(ShapeConverters.gridDocument(rows, name: "2019")), SyntheticReports.key2019)
     }
 }
+
+@Suite struct LayoutBlankTests {
+    @Test func blankCellsInLayoutColumnsKeepTheirPositions() throws {
+        // Seed 002 as pdftotext -layout, with 行政规范性文件 本年废止件数 and 一、本年新收 商业企业 left blank.
+        var rows = ShapeConverters.rows(try Fixtures.seedText("002"))
+        let docs = try #require(rows.firstIndex { $0.first == "行政规范性文件" })
+        rows[docs][2] = nil
+        let newRow = try #require(rows.firstIndex { $0.first == "一、本年新收政府信息公开申请数量" })
+        rows[newRow][2] = nil
+        let r = try parseText(ShapeConverters.layout(rows))
+        #expect(r.cell("t2.art20_1.normative_docs.issued") == .some(0))
+        #expect(r.cell("t2.art20_1.normative_docs.repealed") == .some(nil))
+        #expect(r.cell("t2.art20_1.normative_docs.in_force") == .some(0))
+        #expect(r.cell("t3.new_received.natural_person") == .some(1))
+        #expect(r.cell("t3.new_received.commercial") == .some(nil))
+        #expect(r.cell("t3.new_received.research") == .some(0))
+        #expect(r.cell("t3.new_received.total") == .some(1))
+        #expect(errors(r).isEmpty)
+    }
+}

@@ -25,7 +25,7 @@ struct Table3Reader {
         // Rows of both shapes of (六): sub-rows 1-3 or the single r6_other_handling row.
         var sequence = catalogs.t3Rows(template: "2021")
         if let i = sequence.firstIndex(of: "r6_1_no_correction") { sequence.insert("r6_other_handling", at: i) }
-        let centers = columnCenters(groups)
+        let centers = RowGroups.columnCenters(groups, width: width)
         var result = Result(end: range.lowerBound)
         var current: String? = nil
         var lastIndex = -1
@@ -68,7 +68,7 @@ struct Table3Reader {
                 }
                 continue
             }
-            let fitted = align(g.cells, centers).map { (cells: $0, forced: false) } ?? RowGroups.fit(g.cells, width)
+            let fitted = RowGroups.align(g.cells, centers).map { (cells: $0, forced: false) } ?? RowGroups.fit(g.cells, width)
             result.rows[k] = fitted.cells
             if fitted.forced && g.nonBlankCount > 0 {
                 result.notes.append("table 三: row \(k) has \(g.cells.count) cells for \(width) columns")
@@ -91,42 +91,5 @@ struct Table3Reader {
         }
         result.order = order
         return result
-    }
-
-    /// Column centres of space-aligned text, learned from rows that have all 7 values.
-    static func columnCenters(_ groups: [RowGroup]) -> [Double]? {
-        var sums = [Double](repeating: 0, count: width)
-        var n = 0
-        for g in groups {
-            let values = g.cells.filter { $0.kind != .blank }
-            guard values.count == width, values.allSatisfy({ $0.columnStart >= 0 }) else { continue }
-            for (i, c) in values.enumerated() { sums[i] += Double(c.columnStart + c.columnEnd) / 2 }
-            n += 1
-        }
-        return n > 0 ? sums.map { $0 / Double(n) } : nil
-    }
-
-    /// A space-aligned row with fewer than 7 values: each value goes to the nearest column; the
-    /// columns left over are blank (pdftotext prints nothing for a blank cell).
-    static func align(_ cells: [Cell], _ centers: [Double]?) -> [Cell?]? {
-        guard let centers else { return nil }
-        let values = cells.filter { $0.kind != .blank }
-        guard !values.isEmpty, values.count < width, values.allSatisfy({ $0.columnStart >= 0 }) else { return nil }
-        var out = [Cell?](repeating: nil, count: width)
-        var last = -1
-        for c in values {
-            let mid = Double(c.columnStart + c.columnEnd) / 2
-            var best = 0
-            for i in 1..<width where abs(centers[i] - mid) < abs(centers[best] - mid) { best = i }
-            guard best > last, out[best] == nil else { return nil }
-            out[best] = c
-            last = best
-        }
-        for i in 0..<width where out[i] == nil {
-            var blank = Cell(text: "", kind: .blank, line: values[0].line, alone: false)
-            blank.explicit = true
-            out[i] = blank
-        }
-        return out
     }
 }
