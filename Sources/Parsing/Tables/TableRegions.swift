@@ -10,8 +10,8 @@ struct TableRegions: Sendable {
     init(stream: CellStream, catalogs: Catalogs, memo: inout [String: String?]) {
         let cells = stream.cells
         var seen = Set<String>()
-        for (i, c) in cells.enumerated() where c.kind == .label && (c.alone || c.isHeading) {
-            guard let key = Self.sectionKey(c, catalogs: catalogs, memo: &memo), !seen.contains(key) else { continue }
+        for i in cells.indices where cells[i].kind == .label && (cells[i].alone || cells[i].isHeading) {
+            guard let key = Self.sectionKey(cells[i], catalogs: catalogs, memo: &memo), !seen.contains(key) else { continue }
             seen.insert(key)
             headings.append((key, i))
         }
