@@ -74,6 +74,7 @@ final class CurlTransfer {
         _ = ccurl_setopt_off(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(p.maxBytes))
         _ = ccurl_setopt_long(easy, CURLOPT_SSL_VERIFYPEER, p.insecureTLS ? 0 : 1)
         _ = ccurl_setopt_long(easy, CURLOPT_SSL_VERIFYHOST, p.insecureTLS ? 0 : 2)
+        if p.legacyTLS { _ = ccurl_setopt_str(easy, CURLOPT_SSL_CIPHER_LIST, "DEFAULT:@SECLEVEL=1") }
         _ = ccurl_setopt_ptr(easy, CURLOPT_ERRORBUFFER, UnsafeMutableRawPointer(errorBuffer))
         for line in spec.headerLines { headerList = curl_slist_append(headerList, line) }
         if let headerList { _ = ccurl_setopt_slist(easy, CURLOPT_HTTPHEADER, headerList) }
@@ -126,11 +127,9 @@ final class CurlTransfer {
         if ccurl_getinfo_str(easy, CURLINFO_REDIRECT_URL, &redirPtr) == CURLE_OK, let redirPtr {
             redirect = String(cString: redirPtr)
         }
-        var ok = code == 0 && !cancelled && fileError == nil
-        if ok, fd >= 0, fsync(fd) != 0 {
-            fileError = "cannot sync body file: \(String(cString: strerror(errno)))"
-            ok = false
-        }
+        // No fsync here: it would stall every transfer on this thread. The archive fsyncs the
+        // file when it moves it into raw/ (Archive.storeRaw).
+        let ok = code == 0 && !cancelled && fileError == nil
         closeFile()
         var sha: String?
         if ok, let h = hasher.take() { sha = h.finalizeHex() }
