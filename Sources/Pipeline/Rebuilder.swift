@@ -51,7 +51,9 @@ public struct Rebuilder: Sendable {
         var lastFetchedDoc: [String: Int] = [:]   // url -> doc of its newest fetched capture
         for (i, c) in captures.enumerated() {
             if c.outcome == .notModified, let d = lastFetchedDoc[c.url] { docOf[i] = d; continue }
-            guard c.outcome == .fetched, let sha = c.sha256, !Self.nonReportKinds.contains(c.kind ?? "") else { continue }
+            // As the crawler: only successful bodies (an error page's body is archived, not parsed).
+            guard c.outcome == .fetched, let sha = c.sha256, !Self.nonReportKinds.contains(c.kind ?? ""),
+                  (200..<300).contains(c.status ?? 200) else { continue }
             // The site and agency take part: they are stamped into the record, so into its fingerprint.
             let k = [sha, c.finalURL ?? c.url, c.header("content-type") ?? c.mediaType ?? "", c.filename ?? "",
                      c.site ?? "", c.agency ?? ""].joined(separator: "\u{1}")

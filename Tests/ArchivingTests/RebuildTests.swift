@@ -24,6 +24,10 @@ import Pipeline
         try add(a, KeyValueReports.body(agency: "甲局", year: 2023, cells: [fwd: 0, over: 2, "t3.new_received.total": 7]), url: "http://a/23", at: "2026-01-02T00:00:00.000Z")
         try add(a, KeyValueReports.body(agency: "乙局", year: 2023, cells: [fwd: 1, over: 0, "t3.new_received.total": 4]), url: "http://b/23", at: "2026-01-03T00:00:00.000Z")
         try add(a, Data("list page, no report".utf8), url: "http://b/list", at: "2026-01-04T00:00:00.000Z")
+        // A 404 page with a body: archived, never parsed.
+        let notFound = try a.storeRaw(data: Data("404 not found".utf8))
+        try a.appendCapture(Capture(id: "nf", url: "http://b/gone", status: 404, fetchedAt: "2026-01-04T01:00:00.000Z", outcome: .fetched,
+                                    sha256: notFound.sha256, size: notFound.size, site: "manual"))
         try a.appendCapture(Capture(id: "e1", url: "http://b/x", fetchedAt: "2026-01-05T00:00:00.000Z", outcome: .error, error: "timeout"))
         // 乙局 2023 re-fetched unchanged, then edited.
         try add(a, KeyValueReports.body(agency: "乙局", year: 2023, cells: [fwd: 1, over: 0, "t3.new_received.total": 4]), url: "http://b/23", at: "2026-02-01T00:00:00.000Z")
@@ -42,7 +46,7 @@ import Pipeline
         let a = try makeArchive()
         try fill(a)
         let s = try await rebuild(a)
-        #expect(s.captures == 7)
+        #expect(s.captures == 8)
         #expect(s.documents == 5)            // the unchanged re-fetch shares its body
         #expect(s.reports == 3 && s.versions == 4)
         #expect(s.failures == ["http://b/list: parse: not a report"])
