@@ -11,13 +11,23 @@ public enum ReportFiles {
     }
 
     /// Writes one version's .json and .txt atomically under `reportsDir`.
-    public static func write(_ v: ReportVersion, reportsDir: URL, durable: Bool) throws {
+    ///
+    /// `reuseFrom` (rebuild): another reports/ tree; a file there with exactly the same bytes is hard-linked
+    /// instead of written, so an unchanged record costs no new data and removing the old tree frees nothing.
+    public static func write(_ v: ReportVersion, reportsDir: URL, durable: Bool, reuseFrom: URL? = nil) throws {
         let dir = v.key.directory(in: reportsDir)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         guard PathSanitizer.isInside(dir, root: reportsDir) else { throw ArchiveError.unsafePath(dir.path) }
         let base = v.key.baseName(version: v.version)
-        try AtomicFile.write(Data(v.text.utf8), to: dir.appendingPathComponent(base + ".txt"), durable: durable)
-        try AtomicFile.write(try encode(v.record), to: dir.appendingPathComponent(base + ".json"), durable: durable)
+        let oldDir = reuseFrom.map { v.key.directory(in: $0) }
+        for (ext, data) in [(".txt", Data(v.text.utf8)), (".json", try encode(v.record))] {
+            let dest = dir.appendingPathComponent(base + ext)
+            if let old = oldDir?.appendingPathComponent(base + ext), (try? Data(contentsOf: old)) == data,
+               link(old.path, dest.path) == 0 {
+                continue
+            }
+            try AtomicFile.write(data, to: dest, durable: durable)
+        }
     }
 
     /// All stored versions of one report, oldest first.

@@ -101,13 +101,17 @@ public struct Rebuilder: Sendable {
         RebuildSwap.removeStale(archive)
         let staging = try RebuildSwap.makeStaging(archive)
         let stagingReports = staging.appendingPathComponent("reports")
+        let liveReports = archive.reportsDirectory
         let indexURL = staging.appendingPathComponent("index.sqlite")
         let flat = reports.keys.sorted().flatMap { reports[$0]! }
         let frozen = reports
         let buildIndex: @Sendable () throws -> Void = { try IndexStore.build(at: indexURL, captures: captures, reports: frozen) }
+        // With N jobs: the index thread plus N−1 file writers, so the index (one serial chain) keeps a core.
+        let writers = max(1, options.jobs - 1)
         let writeFiles: @Sendable () async throws -> Void = {
-            let writeErrors = await RebuildParallel.map(count: flat.count, jobs: options.jobs, onDone: { progress?("write", $0, flat.count) }) { i -> String? in
-                do { try ReportFiles.write(flat[i], reportsDir: stagingReports, durable: false); return nil } catch { return "\(error)" }
+            let writeErrors = await RebuildParallel.map(count: flat.count, jobs: writers, onDone: { progress?("write", $0, flat.count) }) { i -> String? in
+                do { try ReportFiles.write(flat[i], reportsDir: stagingReports, durable: false, reuseFrom: liveReports); return nil }
+                catch { return "\(error)" }
             }
             if let e = writeErrors.compactMap({ $0 }).first { throw ArchiveError.corrupt(path: stagingReports.path, reason: "cannot write: \(e)") }
         }
