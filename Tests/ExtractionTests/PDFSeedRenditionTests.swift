@@ -65,3 +65,22 @@ enum SeedTables {
         #expect(doc.metadata.pageCount == 3)
     }
 }
+
+/// Seed 003's table 三 starts at the foot of page 1 and runs onto page 2 under its repeated
+/// header rows (Word's "repeat as header row"): one table, one header, all 25 rows in order.
+@Suite struct PDFRepeatedHeaderTests {
+    @Test func tableAcrossPagesWithRepeatedHeader() async throws {
+        let url = Fixtures.fixture("pdf/seed-003.pdf")
+        let doc = try await PDFExtractor().extract(file: url, sourceName: url.lastPathComponent)
+        // The repeat is really in the PDF: page 2 starts with the header.
+        let tables = GridProbe.tables(doc).filter { $0.rows.contains { $0.contains { $0.text.contains("上年结转") } } }
+        #expect(tables.count == 1)
+        let grid = try #require(tables.first)
+        #expect(grid.rows.filter { $0.contains { $0.text == "申请人情况" } }.count == 1)
+        #expect(grid.rows.filter { $0.contains { $0.text.hasPrefix("（本列数据的勾稽关系") } }.count == 1)
+        let rows = GridProbe.valueRows(grid, width: 7)
+        #expect(rows.count == 25)
+        #expect(rows[0].label.contains("本年新收") && rows[1].label.contains("上年结转"))
+        #expect(doc.metadata.pageCount == 3)
+    }
+}
