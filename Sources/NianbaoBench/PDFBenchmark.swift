@@ -29,20 +29,39 @@ enum PDFBenchmark {
         guard let pdftotext = which("pdftotext") else { print("pdf bench: pdftotext not found"); return }
         print("pdf bench: \(runs) runs per file, medians (release build, one file at a time)")
         for file in files {
-            var layout: [Double] = [], tsv: [Double] = [], record: [Double] = []
+            var layout: [Double] = [], tsv: [Double] = [], record: [Double] = [], extract: [Double] = []
             var cells = 0
             for _ in 0..<runs {
                 layout.append(try time { try spawn(pdftotext, ["-layout", "-enc", "UTF-8", file.path, "/dev/null"]) })
                 tsv.append(try time { try spawn(pdftotext, ["-tsv", "-enc", "UTF-8", file.path, "/dev/null"]) })
                 let t0 = ContinuousClock.now
                 let doc = try await PDFExtractor().extract(file: file, sourceName: file.lastPathComponent)
+                let t1 = ContinuousClock.now
                 let rec = try ReportParser().parse(Normalizer().normalize(doc))
                 record.append(ms(ContinuousClock.now - t0))
+                extract.append(ms(t1 - t0))
                 cells = rec.allCells.filter { $0.value != nil }.count
             }
-            let l = median(layout), t = median(tsv), r = median(record)
-            print(String(format: "%@: bare pdftotext -layout %.1f ms | bare pdftotext -tsv %.1f ms | PDF → record %.1f ms (%d cells) | %+.0f%% vs -layout",
-                         file.lastPathComponent, l, t, r, cells, (r / l - 1) * 100))
+            var launch: [Double] = []
+            for _ in 0..<runs {
+                let t0 = ContinuousClock.now
+                _ = try? await PDFExtractor(pdftotextPath: "/bin/true").extract(file: file, sourceName: "x")
+                launch.append(ms(ContinuousClock.now - t0))
+            }
+            let tsvBytes = try capture(pdftotext, ["-tsv", "-enc", "UTF-8", file.path, "-"])
+            var inproc: [Double] = []
+            for _ in 0..<runs {
+                let t0 = ContinuousClock.now
+                _ = try PDFExtractor().document(tsv: tsvBytes, sourceName: "x")
+                inproc.append(ms(ContinuousClock.now - t0))
+            }
+            print(String(format: "  TSV → Document in process: %.2f ms (%d bytes of TSV)", median(inproc), tsvBytes.count))
+            var bare: [Double] = []
+            for _ in 0..<runs { bare.append(try time { try spawn("/bin/true", []) }) }
+            print(String(format: "  launch via swift-subprocess (/bin/true): %.2f ms; posix_spawn /bin/true: %.2f ms", median(launch), median(bare)))
+            let l = median(layout), t = median(tsv), r = median(record), e = median(extract)
+            print(String(format: "%@: bare pdftotext -layout %.1f ms | bare pdftotext -tsv %.1f ms | PDF → Document %.1f ms | PDF → record %.1f ms (%d cells) | %+.0f%% vs -layout",
+                         file.lastPathComponent, l, t, e, r, cells, (r / l - 1) * 100))
         }
     }
 
@@ -62,6 +81,19 @@ enum PDFBenchmark {
         for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         where FileManager.default.isExecutableFile(atPath: "\(dir)/\(name)") { return "\(dir)/\(name)" }
         return nil
+    }
+
+    /// The stdout of a command (for the in-process timing).
+    static func capture(_ path: String, _ args: [String]) throws -> [UInt8] {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: path)
+        p.arguments = args
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return [UInt8](data)
     }
 
     /// posix_spawn + waitpid: the bare cost of running the tool, nothing on top.
