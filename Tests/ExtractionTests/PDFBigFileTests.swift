@@ -46,7 +46,8 @@ import NianbaoCore
             #expect(e.source == "big.pdf")
             #expect(e.reason == "pdftotext ran past its time limit of 0.15 seconds and was stopped")
         }
-        #expect(ContinuousClock.now - start < .seconds(5))
+        // Generous bound: in the full parallel `swift test` the 2-thread pool is shared with every suite.
+        #expect(ContinuousClock.now - start < .seconds(30))
     }
 
     /// The same generator, small enough to read: the file is a valid PDF with text.
