@@ -142,8 +142,10 @@ struct PDFLabelAssigner {
 
     func overlap(_ b: Block, _ d: PDFDataRow) -> Double { min(b.y1, d.y1) - max(b.y0, d.y0) }
 
+    /// Rows of numbers the block overlaps by more than a third of the row's height (boxes of
+    /// neighbouring lines may touch).
     func covered(_ b: Block, _ data: [PDFDataRow]) -> [Int] {
-        data.indices.filter { overlap(b, data[$0]) > 0 }
+        data.indices.filter { overlap(b, data[$0]) > 0.3 * max(data[$0].y1 - data[$0].y0, 1) }
     }
 
     /// Top and bottom of each row: halfway to its neighbours.

@@ -51,7 +51,9 @@ struct PDFTableBuilder {
             if hasNumber || !valueSegs.isEmpty {
                 var values = [String](repeating: "", count: V)
                 for s in valueSegs { let c = column(s) - L; values[c] = values[c] + s.text }
-                dataRows.append(PDFDataRow(y0: line.y0, y1: line.y1, values: values))
+                // The row's vertical extent is its numbers' (a vertical label beside them is taller).
+                let y0 = valueSegs.map(\.y0).min() ?? line.y0, y1 = valueSegs.map(\.y1).max() ?? line.y1
+                dataRows.append(PDFDataRow(y0: y0, y1: y1, values: values))
             }
             labelFrags += line.segments.filter(isLabelZone).map { PDFFragment(seg: $0, col: column($0)) }
         }
