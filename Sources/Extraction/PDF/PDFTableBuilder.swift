@@ -70,18 +70,32 @@ struct PDFTableBuilder {
 /// Recognising the text of value cells.
 enum PDFCellText {
     /// A number as printed in a cell: 1362, 96171.6, 3,119, -8, +1036, 251000元, 12件.
+    /// (Works on Unicode scalars: it runs for every segment of every page.)
     static func isNumber(_ text: String) -> Bool {
-        var t = Substring(text.filter { !$0.isWhitespace })
-        for unit in ["万元", "元", "件", "个", "%"] where t.hasSuffix(unit) { t = t.dropLast(unit.count); break }
-        if t.first == "+" || t.first == "-" { t = t.dropFirst() }
-        guard let f = t.first, f.isASCIIDigitChar else { return false }
-        var dots = 0
-        for c in t {
-            if c == "." { dots += 1; continue }
-            if c == "," || c == "，" { continue }
-            if !c.isASCIIDigitChar { return false }
+        var v: [UInt32] = []
+        v.reserveCapacity(16)
+        for u in text.unicodeScalars {
+            switch u.value {
+            case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x3000: continue
+            default: v.append(u.value)
+            }
         }
-        return dots <= 1 && t.last != "."
+        // Units: 万元 (4E07 5143), 元 5143, 件 4EF6, 个 4E2A, %.
+        if v.count >= 2, v[v.count - 2] == 0x4E07, v[v.count - 1] == 0x5143 { v.removeLast(2) }
+        else if let l = v.last, l == 0x5143 || l == 0x4EF6 || l == 0x4E2A || l == 0x25 { v.removeLast() }
+        var i = 0
+        if let f = v.first, f == 0x2B || f == 0x2D { i = 1 }
+        guard i < v.count, (0x30...0x39).contains(v[i]), v.last != 0x2E else { return false }
+        var dots = 0
+        while i < v.count {
+            switch v[i] {
+            case 0x30...0x39, 0x2C, 0xFF0C: break
+            case 0x2E: dots += 1
+            default: return false
+            }
+            i += 1
+        }
+        return dots <= 1
     }
 
     /// A number or a dash-like placeholder ("-", "—", "/", "无").
