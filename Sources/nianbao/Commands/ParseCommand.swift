@@ -21,16 +21,14 @@ struct ParseCommand: AsyncParsableCommand {
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case json, summary }
 
     @Argument(help: "Report files to parse.")
-    var files: [String]
+    var files: [String] = []
 
     @Option(name: .long, help: "Output format: json (default) or summary.")
     var format: OutputFormat = .json
 
-    func validate() throws {
-        if files.isEmpty { throw ValidationError("give at least one FILE") }
-    }
-
     func run() async throws {
+        // Checked here, not in validate(), so an unknown option is reported first.
+        if files.isEmpty { throw ValidationError("parse: give at least one FILE (see nianbao parse --help)") }
         let processor = DocumentProcessor()
         var failed = 0
         for (i, file) in files.enumerated() {
