@@ -1,12 +1,13 @@
 import Foundation
 import Testing
 import NianbaoCore
+import TestSupport
 @testable import Extraction
 
 /// A large PDF written by the test itself (plain PDF 1.4 syntax: one Helvetica text object per
 /// page), for the time limit: pdftotext needs about a second for it, the limit is 150 ms.
 @Suite struct PDFBigFileTests {
-    static func writeBigPDF(pages: Int) throws -> URL {
+    static func writeBigPDF(pages: Int, linesPerPage: Int = 60) throws -> URL {
         var objects: [String] = []
         // 1: catalog, 2: pages, 3: font, then page/content pairs.
         let kids = (0..<pages).map { "\(4 + 2 * $0) 0 R" }.joined(separator: " ")
@@ -15,7 +16,8 @@ import NianbaoCore
         objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
         for p in 0..<pages {
             var stream = "BT /F1 9 Tf 40 800 Td 11 TL\n"
-            for line in 0..<60 { stream += "(Page \(p + 1) line \(line): 3001 53 0 0 61 4 3119 lorem ipsum dolor sit amet) '\n" }
+            for line in 0..<linesPerPage { stream += "(Page \(p + 1) line \(line): 3001 53 0 0 61 4 3119 lorem ipsum dolor sit amet) '\n" }
+            if linesPerPage == 0 { stream += "(- \(p + 1) -) '\n" }
             stream += "ET"
             objects.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents \(5 + 2 * p) 0 R >>")
             objects.append("<< /Length \(stream.utf8.count) >>\nstream\n\(stream)\nendstream")
@@ -57,5 +59,16 @@ import NianbaoCore
         let doc = try await PDFExtractor().extract(file: url, sourceName: "small.pdf")
         #expect(doc.metadata.pageCount == 3)
         #expect(doc.flattenedText.contains("Page 3 line 59"))
+    }
+
+    /// Pages whose only text is a page number: flagged as probably a scan.
+    @Test func almostNoTextIsFlagged() async throws {
+        let url = try Self.writeBigPDF(pages: 3, linesPerPage: 0)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let doc = try await PDFExtractor().extract(file: url, sourceName: "scan.pdf")
+        #expect(doc.notes.contains { $0.hasPrefix("almost no text (") && $0.hasSuffix("on 3 pages): probably a scanned PDF") }, "\(doc.notes)")
+        // The Huaian report is not flagged.
+        let real = try await PDFExtractor().extract(file: Fixtures.shared.appendingPathComponent("samples/huaian-city-2024.pdf"), sourceName: "h")
+        #expect(real.notes.isEmpty)
     }
 }

@@ -81,6 +81,11 @@ public struct PDFExtractor: Sendable {
         if !emptyPages.isEmpty {
             notes.append("pages without a text layer (images only): \(emptyPages.map(String.init).joined(separator: ", "))")
         }
+        // A scan with a stray text layer (a page number, a scanner app's watermark) is still a scan.
+        let characters = pages.reduce(0) { $0 + $1.words.reduce(0) { $0 + $1.text.count } }
+        if characters < 30 * pages.count {
+            notes.append("almost no text (\(characters) characters on \(pages.count) pages): probably a scanned PDF")
+        }
         let lines = PDFLineBuilder.lines(of: pages)
         let (blocks, title) = PDFLayout(lines: lines).blocks()
         metadata.title = title ?? blocks.first { $0.kind != .table }?.text
