@@ -108,3 +108,23 @@ enum SeedTables {
         for (path, expected) in key.cells { #expect(record.cell(path) == .some(expected), "\(path)") }
     }
 }
+
+/// Seed 000 with every cell's text centred horizontally: label text no longer shares left edges,
+/// a wrapped line of a centred label is narrower than its first line.
+@Suite struct PDFCentredLabelsTests {
+    @Test func centredLabelCells() async throws {
+        let url = Fixtures.fixture("pdf/seed-000-centred.pdf")
+        let doc = try await PDFExtractor().extract(file: url, sourceName: url.lastPathComponent)
+        let grid = try #require(GridProbe.table(doc, containing: "上年结转"))
+        let rows = GridProbe.valueRows(grid, width: 7)
+        #expect(rows.count == 25)
+        #expect(rows[0].label == "一、本年新收政府信息公开申请数量")
+        #expect(rows[3].label == "三、本年度办理结果|(二)部分公开（区分处理的，只计这一情形，不计其他情形）")
+        #expect(rows[4].label == "三、本年度办理结果|（三）不予公开|1.属于国家秘密")
+        #expect(rows[19].label == "三、本年度办理结果|（五）不予处理|5.要求行政机关确认或重新出具已获取信息")
+        #expect(rows[24].label == "四、结转下年度继续办理")
+        let key = SeedAnswerKeys.key(for: "000")
+        let record = try ReportParser().parse(Normalizer().normalize(doc))
+        for (path, expected) in key.cells { #expect(record.cell(path) == .some(expected), "\(path)") }
+    }
+}

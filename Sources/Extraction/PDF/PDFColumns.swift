@@ -79,25 +79,46 @@ enum PDFColumns {
         return cols
     }
 
-    /// Left edges of label text, clustered (tolerance 1 em); at most 4 label columns.
-    static func labelColumns(_ segs: [PDFSegment], em: Double) -> [Double] {
-        var edges: [[Double]] = []
-        for x in segs.map(\.x0).sorted() {
-            if let last = edges.last?.last, x - last <= em { edges[edges.count - 1].append(x) } else { edges.append([x]) }
+    /// Label columns as x-ranges, found from the narrowest label text up: a piece of text that
+    /// overlaps one range widens it, one that overlaps none starts a new range, and one that
+    /// overlaps several is a label spanning columns (it defines none). Works for left-aligned and
+    /// centred label cells alike. At most 4 columns (the closest ones are merged).
+    static func labelColumns(_ segs: [PDFSegment], em: Double) -> [PDFColumnRange] {
+        var cols: [PDFColumnRange] = []
+        for s in segs.sorted(by: { ($0.x1 - $0.x0) < ($1.x1 - $1.x0) }) {
+            let hits = cols.indices.filter { min(cols[$0].x1, s.x1) - max(cols[$0].x0, s.x0) > -0.2 * em }
+            if hits.isEmpty {
+                cols.append(PDFColumnRange(x0: s.x0, x1: s.x1))
+            } else if hits.count == 1 {
+                cols[hits[0]].x0 = min(cols[hits[0]].x0, s.x0)
+                cols[hits[0]].x1 = max(cols[hits[0]].x1, s.x1)
+            }
         }
-        var cols = edges.map { $0.min()! }
-        while cols.count > 4 {
+        cols.sort { $0.x0 < $1.x0 }
+        // Ranges that grew into each other are one column.
+        var merged: [PDFColumnRange] = []
+        for c in cols {
+            if let last = merged.last, c.x0 <= last.x1 {
+                merged[merged.count - 1].x1 = max(last.x1, c.x1)
+            } else {
+                merged.append(c)
+            }
+        }
+        while merged.count > 4 {
             var best = 1
-            for i in 1..<cols.count where cols[i] - cols[i - 1] < cols[best] - cols[best - 1] { best = i }
-            cols.remove(at: best)
+            for i in 1..<merged.count where merged[i].x0 - merged[i - 1].x1 < merged[best].x0 - merged[best - 1].x1 { best = i }
+            merged[best - 1].x1 = merged[best].x1
+            merged.remove(at: best)
         }
-        return cols
+        return merged
     }
 
-    static func nearestLabel(_ cols: [Double], _ x: Double) -> Int {
+    /// The label column of a piece of text: the leftmost range it overlaps, else the nearest.
+    static func nearestLabel(_ cols: [PDFColumnRange], _ s: PDFSegment) -> Int {
         guard !cols.isEmpty else { return 0 }
+        if let i = cols.firstIndex(where: { min($0.x1, s.x1) - max($0.x0, s.x0) > 0 }) { return i }
         var best = 0
-        for (i, c) in cols.enumerated() where abs(c - x) < abs(cols[best] - x) { best = i }
+        for (i, c) in cols.enumerated() where abs(c.center - s.centerX) < abs(cols[best].center - s.centerX) { best = i }
         return best
     }
 
@@ -140,15 +161,19 @@ enum PDFHeaderRows {
         guard !frags.isEmpty else { return [] }
         let width = (frags.map(\.col).max() ?? 0) + 1
         // Merge wrapped pieces per column.
-        var cells: [(col: Int, y0: Double, y1: Double, pieces: [String], spanning: Bool)] = []
+        var cells: [(col: Int, y0: Double, y1: Double, pieces: [String], spanning: Bool, firstY1: Double)] = []
         for f in frags.sorted(by: { $0.seg.y0 < $1.seg.y0 || ($0.seg.y0 == $1.seg.y0 && $0.seg.x0 < $1.seg.x0) }) {
             let spanning = spansColumns(f.seg, valueColumns, em: em)
+            // A caption line with fewer pieces than the line under it ("行政复议 … 行政诉讼" over ten
+            // sub-headers) is a row of its own, not the first line of a wrapped cell.
+            func piecesOnLine(_ y: Double) -> Int { frags.filter { abs(($0.seg.y0 + $0.seg.y1) / 2 - y) < 0.4 * em }.count }
             if let i = cells.lastIndex(where: { $0.col == f.col }), f.seg.y0 - cells[i].y1 <= 2.5 * em,
+               piecesOnLine((cells[i].y0 + cells[i].firstY1) / 2) >= piecesOnLine((f.seg.y0 + f.seg.y1) / 2),
                !spanning, !cells[i].spanning, !PDFCellText.isCaption(cells[i].pieces[0]), !PDFCellText.startsEnumerated(f.seg.text) {
                 cells[i].y1 = max(cells[i].y1, f.seg.y1)
                 cells[i].pieces.append(f.seg.text)
             } else {
-                cells.append((f.col, f.seg.y0, f.seg.y1, [f.seg.text], spanning))
+                cells.append((f.col, f.seg.y0, f.seg.y1, [f.seg.text], spanning, f.seg.y1))
             }
         }
         var out: [(y0: Double, y1: Double, texts: [Int: String])] = []

@@ -26,7 +26,7 @@ struct PDFTableBuilder {
         let labelCols = PDFColumns.labelColumns(allSegs.filter(isLabelZone), em: em)
         let L = labelCols.count, V = valueCols.count
         func column(_ s: PDFSegment) -> Int {
-            isLabelZone(s) ? PDFColumns.nearestLabel(labelCols, s.x0) : L + PDFColumns.bestValue(valueCols, s)
+            isLabelZone(s) ? PDFColumns.nearestLabel(labelCols, s) : L + PDFColumns.bestValue(valueCols, s)
         }
         // Classify lines.
         guard let firstData = lines.firstIndex(where: { $0.segments.contains { !isLabelZone($0) && PDFCellText.isNumber($0.text) } }) else { return nil }
@@ -60,10 +60,28 @@ struct PDFTableBuilder {
         if L == 0 {
             rows += dataRows.map { d in PDFGridRow(y: d.y0, cells: d.values.map { PDFGridRow.Cell(text: $0) }) }
         } else {
-            rows += PDFLabelAssigner(L: L, V: V, em: em, dataRows: dataRows, fragments: labelFrags).rows()
+            rows += PDFLabelAssigner(L: L, V: V, em: em, dataRows: dataRows, fragments: Self.followWrappedText(labelFrags, em: em)).rows()
         }
         let sortedRows = rows.sorted { $0.y < $1.y }
         return PDFGridRow.grid(sortedRows, width: L + V)
+    }
+}
+
+extension PDFTableBuilder {
+    /// A line of centred label text wrapped inside its cell may be narrow enough to fall inside a
+    /// deeper label column ("（二）部分公开（…不计其" / "他情形）"): a piece that is not numbered,
+    /// sits right under a wider piece and within its width, stays in that piece's column.
+    static func followWrappedText(_ frags: [PDFFragment], em: Double) -> [PDFFragment] {
+        var out = frags.sorted { $0.seg.y0 < $1.seg.y0 }
+        for i in out.indices where !PDFCellText.startsEnumerated(out[i].seg.text) {
+            let f = out[i].seg
+            guard let j = out[..<i].lastIndex(where: { min($0.seg.x1, f.x1) - max($0.seg.x0, f.x0) > 0 }) else { continue }
+            let p = out[j].seg
+            if f.y0 - p.y1 <= 1.3 * em, f.y0 > p.y0, p.x0 <= f.centerX, f.centerX <= p.x1, p.x1 - p.x0 > f.x1 - f.x0 {
+                out[i].col = out[j].col
+            }
+        }
+        return out
     }
 }
 
@@ -102,6 +120,17 @@ enum PDFCellText {
     static func isValueLike(_ text: String) -> Bool {
         let t = text.filter { !$0.isWhitespace }
         return isNumber(t) || ["-", "—", "－", "——", "/", "／", "无", "–"].contains(t)
+    }
+
+    /// The kind of numbering a label starts with: "一、" → 1, "（一）" / "(1)" → 2, "1." / "2、" → 3,
+    /// "第二十条" → 4; 0 when none. Rows numbered like a group label are not inside that group.
+    static func enumeratorClass(_ text: String) -> Int {
+        guard startsEnumerated(text) else { return 0 }
+        let t = text.drop { $0.isWhitespace }
+        if isCaption(text) { return 4 }
+        if t.first == "（" || t.first == "(" { return 2 }
+        if t.first?.isASCIIDigitChar == true { return 3 }
+        return 1
     }
 
     /// A caption row of table 二: "第二十条第（一）项".
