@@ -18,8 +18,8 @@ import TestSupport
         return url.path
     }
 
-    @Test func oneSeedPrintsOneRecord() throws {
-        let r = try CLIRunner.run(["parse", Fixtures.seed("002").path])
+    @Test func oneSeedPrintsOneRecord() async throws {
+        let r = try await CLIRunner.run(["parse", Fixtures.seed("002").path])
         #expect(r.status == 0, "\(r.stderr)")
         let record = try StableJSON.decode(ReportRecord.self, from: Data(r.stdout.utf8))
         let key = SeedAnswerKeys.key(for: "002")
@@ -28,8 +28,8 @@ import TestSupport
         #expect(record.source.file == Fixtures.seed("002").path)
     }
 
-    @Test func severalFilesPrintJSONLines() throws {
-        let r = try CLIRunner.run(["parse"] + SeedAnswerKeys.names.map { Fixtures.seed($0).path })
+    @Test func severalFilesPrintJSONLines() async throws {
+        let r = try await CLIRunner.run(["parse"] + SeedAnswerKeys.names.map { Fixtures.seed($0).path })
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n")
         #expect(lines.count == 5)
@@ -39,15 +39,15 @@ import TestSupport
         }
     }
 
-    @Test func summaryFormatShowsTablesAndFindings() throws {
-        let r = try CLIRunner.run(["parse", "--format", "summary", Fixtures.seed("004").path])
+    @Test func summaryFormatShowsTablesAndFindings() async throws {
+        let r = try await CLIRunner.run(["parse", "--format", "summary", Fixtures.seed("004").path])
         #expect(r.status == 0)
         #expect(r.stdout.contains("通化市信访局"))
         #expect(r.stdout.contains("表三"))
         #expect(r.stdout.contains("[not_assessable]"))
     }
 
-    @Test func badFilesExitOneAndNameTheFileWhileGoodFilesStillPrint() throws {
+    @Test func badFilesExitOneAndNameTheFileWhileGoodFilesStillPrint() async throws {
         let empty = try file("empty.txt", "")
         let notReport = try file("notice.txt", "关于做好2024年春节期间安全生产工作的通知\n\n各乡镇、各部门：\n为切实做好春节期间安全生产工作，现将有关事项通知如下。\n一、提高认识\n二、加强检查\n")
         let seed001 = try Fixtures.seedText("001")
@@ -55,7 +55,7 @@ import TestSupport
         let junkURL = dir.appendingPathComponent("junk.bin")
         try Data((0..<20_000).map { UInt8(($0 * 7919 + 13) % 256) }).write(to: junkURL)
         let good = Fixtures.seed("000").path
-        let r = try CLIRunner.run(["parse", empty, good, notReport, junkURL.path, cut])
+        let r = try await CLIRunner.run(["parse", empty, good, notReport, junkURL.path, cut])
         #expect(r.status == 1)
         let out = r.stdout.split(separator: "\n")
         #expect(out.count == 1)   // the good file is still printed, as one JSON line
@@ -68,20 +68,20 @@ import TestSupport
         #expect(err.contains { $0.contains(cut) && $0.contains("table 三") && $0.contains("not found") })
     }
 
-    @Test func missingFileIsAFailureNotACrash() throws {
-        let r = try CLIRunner.run(["parse", dir.appendingPathComponent("nope.txt").path])
+    @Test func missingFileIsAFailureNotACrash() async throws {
+        let r = try await CLIRunner.run(["parse", dir.appendingPathComponent("nope.txt").path])
         #expect(r.status == 1)
         #expect(r.stderr.contains("nope.txt"))
     }
 
-    @Test func noFileIsAUsageError() throws {
-        let r = try CLIRunner.run(["parse"])
+    @Test func noFileIsAUsageError() async throws {
+        let r = try await CLIRunner.run(["parse"])
         #expect(r.status == 2)
-        let bad = try CLIRunner.run(["parse", "--format", "xml", Fixtures.seed("000").path])
+        let bad = try await CLIRunner.run(["parse", "--format", "xml", Fixtures.seed("000").path])
         #expect(bad.status == 2)
     }
 
-    @Test func fiveMegabytesOfRepeatedRowsFinish() throws {
+    @Test func fiveMegabytesOfRepeatedRowsFinish() async throws {
         // A report whose table 三 rows repeat until the file is 5 MB: the first table is read.
         let seed = try Fixtures.seedText("000")
         let a = seed.range(of: "一、本年新收")!.lowerBound, b = seed.range(of: "#### 四、")!.lowerBound
@@ -92,13 +92,13 @@ import TestSupport
         big += seed[b...]
         let path = try file("big.txt", big)
         let started = Date()
-        let r = try CLIRunner.run(["parse", path], timeout: 60)
+        let r = try await CLIRunner.run(["parse", path], timeout: 60)
         #expect(r.status == 0, "\(r.stderr)")
         let record = try StableJSON.decode(ReportRecord.self, from: Data(r.stdout.utf8))
         #expect(record.cell("t3.new_received.total") == .some(0))
         // And 5 MB of repeated table rows with no report around them: a clear refusal.
         let rows = String(repeating: "规章\t0\t0\t0\n", count: 5_000_000 / 14)
-        let r2 = try CLIRunner.run(["parse", try file("rows.txt", rows)], timeout: 60)
+        let r2 = try await CLIRunner.run(["parse", try file("rows.txt", rows)], timeout: 60)
         #expect(r2.status == 1)
         #expect(r2.stderr.contains("rows.txt") && r2.stderr.contains("not an annual report"))
         #expect(Date().timeIntervalSince(started) < 60)

@@ -45,9 +45,11 @@ struct ParseCommand: AsyncParsableCommand {
                     if i > 0 { print("") }
                     print(SummaryFormatter.format(record))
                 }
-            case .failed(let stage, let message, _):
+            case .failed(let stage, let message, let document):
                 failed += 1
-                CLISupport.printError("nianbao parse: \(stage) failed: \(message)")
+                // Extraction notes say why a readable file has no report (e.g. "image-only PDF; no text layer").
+                let notes = document?.notes ?? []
+                CLISupport.printError("nianbao parse: \(stage) failed: \(message)" + (notes.isEmpty ? "" : " [\(notes.joined(separator: "; "))]"))
             }
         }
         if failed > 0 { throw ExitCode(1) }
