@@ -7,7 +7,7 @@ import TestSupport
 /// export queried with the sqlite3 command-line tool. Answer keys from seed 000 (川汇区信访局 2023,
 /// table 三 all 0) and its edit (本年新收 自然人 2, 总计 2).
 @Suite struct ArchiveExportCLITests {
-    func filledArchive() throws -> URL {
+    func filledArchive() async throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-cli-export-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let seed = try Fixtures.seedText("000")
@@ -17,7 +17,7 @@ import TestSupport
         for (i, text) in [seed, edited].enumerated() {
             let file = dir.appendingPathComponent("r\(i).txt")
             try Data(text.utf8).write(to: file)
-            let r = try CLIRunner.run(["archive", "add", file.path, "--url", "http://www.chuanhui.gov.cn/a,b.html",
+            let r = try await CLIRunner.run(["archive", "add", file.path, "--url", "http://www.chuanhui.gov.cn/a,b.html",
                                        "--fetched-at", "2024-0\(i + 3)-01T00:00:00Z", "--archive", dir.appendingPathComponent("A").path])
             #expect(r.status == 0, "\(r.stderr)")
             #expect(r.stdout.contains(i == 0 ? "manual/2023/川汇区信访局: new report, version 1" : "changed, version 2, 2 cell(s) differ"))
@@ -25,10 +25,10 @@ import TestSupport
         return dir
     }
 
-    @Test func csvReadsBackWithHeaderRowsAndValues() throws {
-        let dir = try filledArchive()
+    @Test func csvReadsBackWithHeaderRowsAndValues() async throws {
+        let dir = try await filledArchive()
         let out = dir.appendingPathComponent("out.csv")
-        let r = try CLIRunner.run(["export", "--format", "csv", "--out", out.path, "--excel", "--archive", dir.appendingPathComponent("A").path])
+        let r = try await CLIRunner.run(["export", "--format", "csv", "--out", out.path, "--excel", "--archive", dir.appendingPathComponent("A").path])
         #expect(r.status == 0)
         let data = try Data(contentsOf: out)
         #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
@@ -66,10 +66,10 @@ import TestSupport
         return rows
     }
 
-    @Test func sqliteExportAnswersAQuery() throws {
-        let dir = try filledArchive()
+    @Test func sqliteExportAnswersAQuery() async throws {
+        let dir = try await filledArchive()
         let out = dir.appendingPathComponent("out.sqlite")
-        #expect(try CLIRunner.run(["export", "--format", "sqlite", "--out", out.path, "--archive", dir.appendingPathComponent("A").path]).status == 0)
+        #expect(try await CLIRunner.run(["export", "--format", "sqlite", "--out", out.path, "--archive", dir.appendingPathComponent("A").path]).status == 0)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
         p.arguments = [out.path, "SELECT version, value FROM cells WHERE report_id = 'manual/2023/川汇区信访局' AND path = 't3.new_received.total' ORDER BY version;"]

@@ -44,12 +44,12 @@ import TestSupport
         return out
     }
 
-    @Test func killDuringRebuildThenVerifyIsCleanAndRerunCompletes() throws {
+    @Test func killDuringRebuildThenVerifyIsCleanAndRerunCompletes() async throws {
         let dir = try seededArchive(count: 300)
-        let first = try CLIRunner.run(["rebuild", "--archive", dir.path, "--jobs", "2"])
+        let first = try await CLIRunner.run(["rebuild", "--archive", dir.path, "--jobs", "2"])
         let baseline = try derived(dir)
         #expect(baseline["index.sqlite"] != nil)
-        #expect(try CLIRunner.run(["verify", "--archive", dir.path]).status == 0)
+        #expect(try await CLIRunner.run(["verify", "--archive", dir.path]).status == 0)
 
         // Kill once while documents are processed, once as soon as the staging directory appears (writing).
         let tmp = dir.appendingPathComponent("tmp")
@@ -71,15 +71,15 @@ import TestSupport
             kill(p.processIdentifier, SIGKILL)
             p.waitUntilExit()
             #expect(p.terminationReason == .uncaughtSignal, "rebuild finished before the kill (while writing: \(whileWriting))")
-            let v = try CLIRunner.run(["verify", "--archive", dir.path])
+            let v = try await CLIRunner.run(["verify", "--archive", dir.path])
             #expect(v.status == 0, "\(v.stdout)")
             #expect(try derived(dir) == baseline)
         }
-        let rerun = try CLIRunner.run(["rebuild", "--archive", dir.path, "--jobs", "2"])
+        let rerun = try await CLIRunner.run(["rebuild", "--archive", dir.path, "--jobs", "2"])
         #expect(rerun.status == first.status)
         #expect(rerun.stdout.hasPrefix("rebuilt "))
         #expect(try derived(dir) == baseline)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("tmp").path) == [])
-        #expect(try CLIRunner.run(["verify", "--archive", dir.path]).status == 0)
+        #expect(try await CLIRunner.run(["verify", "--archive", dir.path]).status == 0)
     }
 }
