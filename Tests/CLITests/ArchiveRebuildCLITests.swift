@@ -45,7 +45,7 @@ import TestSupport
     }
 
     @Test func killDuringRebuildThenVerifyIsCleanAndRerunCompletes() async throws {
-        let dir = try seededArchive(count: 300)
+        let dir = try seededArchive(count: 200)
         let first = try await CLIRunner.run(["rebuild", "--archive", dir.path, "--jobs", "2"])
         let baseline = try derived(dir)
         #expect(baseline["index.sqlite"] != nil)
