@@ -49,6 +49,7 @@ enum CrawlBenchmark {
         let sites = servers.enumerated().map { i, s in
             SiteConfig(id: "h\(i)", startURLs: [s.url("/ndbg/index.html")], delay: delay)
         }
+        let rssBefore = currentRSSKB()
         let cpu0 = cpuSeconds()
         let t0 = Date()
         let summary = await crawler.crawl(sites)
@@ -57,15 +58,25 @@ enum CrawlBenchmark {
         fetcher.shutdown()
         for s in servers { await s.stop() }
         let fetched = summary.fetched + summary.unchanged
-        print(String(format: "crawl: H=%d P=%d d=%.2fs  wall %.2fs  wall/(P*d) %.3f  fetched %d (errors %d)  cpu %.4fs/page  peak RSS %.1f MB",
+        let peak = peakRSSKB()
+        print(String(format: "crawl: H=%d P=%d d=%.2fs  wall %.2fs  wall/(P*d) %.3f  fetched %d (errors %d)  cpu %.4fs/page  "
+                     + "peak RSS %.1f MB (%.1f MB before the crawl: servers and portals; crawl adds %.1f MB)",
                      hosts, pages, delay, wall, wall / (Double(pages) * delay), fetched, summary.errors,
-                     cpu / Double(max(fetched, 1)), Double(peakRSSKB()) / 1024))
+                     cpu / Double(max(fetched, 1)), Double(peak) / 1024, Double(rssBefore) / 1024,
+                     Double(peak - rssBefore) / 1024))
     }
 
     static func cpuSeconds() -> Double {
         var u = rusage()
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &u)
         return Double(u.ru_utime.tv_sec) + Double(u.ru_utime.tv_usec) / 1e6 + Double(u.ru_stime.tv_sec) + Double(u.ru_stime.tv_usec) / 1e6
+    }
+
+    /// VmRSS from /proc/self/status (kB).
+    static func currentRSSKB() -> Int {
+        guard let s = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = s.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }) else { return 0 }
+        return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
     }
 
     static func peakRSSKB() -> Int {
