@@ -19,6 +19,7 @@ static inline CURLcode ccurl_getinfo_off(CURL *h, CURLINFO i, curl_off_t *v) { r
 static inline CURLcode ccurl_getinfo_double(CURL *h, CURLINFO i, double *v) { return curl_easy_getinfo(h, i, v); }
 static inline CURLcode ccurl_getinfo_str(CURL *h, CURLINFO i, char **v) { return curl_easy_getinfo(h, i, v); }
 static inline CURLMcode ccurl_multi_setopt_long(CURLM *m, CURLMoption o, long v) { return curl_multi_setopt(m, o, v); }
+static inline CURLSHcode ccurl_share_setopt_long(CURLSH *s, CURLSHoption o, long v) { return curl_share_setopt(s, o, v); }
 /* CURLVERSION_NOW is a macro aliasing an enum constant: not imported into Swift. */
 static inline curl_version_info_data *ccurl_version_info(void) { return curl_version_info(CURLVERSION_NOW); }
 static inline void ccurl_ignore_sigpipe(void) { signal(SIGPIPE, SIG_IGN); }

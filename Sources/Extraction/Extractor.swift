@@ -33,19 +33,93 @@ public struct ExtractionError: Error, CustomStringConvertible, Sendable {
     public var description: String { "\(source): \(reason)" }
 }
 
-/// Stage 2: bytes in, Document out.
+/// Stage 2: bytes in, Document out. Sniffs the format (MediaTypeSniffer: content first, then the
+/// Content-Type, then the extension) and hands the file to its reader: HTML (HTMLExtractor),
+/// plain text (PlainTextReader), PDF (PDFExtractor, pdftotext), .docx (DocxExtractor), .doc/.wps
+/// (LegacyWordConverter to .docx, then DocxExtractor).
 public struct Extractor: Sendable {
-    public init() {}
+    /// Limits applied to every document.
+    public struct Options: Sendable {
+        /// HTML pages and text files above this size are refused (default 32 MiB).
+        public var maxTextBytes: Int = 32 << 20
+        /// pdftotext time limit (default 30 s) and page cap (default 200 pages).
+        public var pdfTimeout: Duration = .seconds(30)
+        public var pdfPageCap: Int = 200
+        /// The pdftotext executable (a name is looked up on PATH).
+        public var pdftotextPath: String = "pdftotext"
+        /// Cap on every entry decompressed from a .docx (default 20 MiB).
+        public var maxDocxEntryBytes: Int = 20 << 20
+        public init() {}
+    }
 
+    public var options: Options
+
+    public init(options: Options = Options()) { self.options = options }
+
+    /// Extracts one document. Errors name the document and the reason.
     public func extract(_ input: ExtractionInput) async throws -> Document {
-        // Placeholder until the Extraction issue lands: plain UTF-8 text only.
-        let data: Data
-        do { data = try Data(contentsOf: input.file) } catch {
-            throw ExtractionError(source: input.sourceName, reason: "cannot read file: \(error.localizedDescription)")
+        let source = input.sourceName
+        let size: Int
+        do {
+            let attrs = try FileManager.default.attributesOfItem(atPath: input.file.path)
+            size = (attrs[.size] as? NSNumber)?.intValue ?? 0
+            if let type = attrs[.type] as? FileAttributeType, type == .typeDirectory {
+                throw ExtractionError(source: source, reason: "is a directory, not a file")
+            }
+        } catch let e as ExtractionError { throw e } catch {
+            throw ExtractionError(source: source, reason: "cannot read file: \(Self.describe(error))")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ExtractionError(source: input.sourceName, reason: "not UTF-8 text")
+        let prefix = try readPrefix(input.file, source: source)
+        let name = input.filename ?? input.url.flatMap { URL(string: $0)?.lastPathComponent } ?? input.file.lastPathComponent
+        guard let type = MediaTypeSniffer.sniff(prefix: prefix, filename: name, contentType: input.contentType) else {
+            throw ExtractionError(source: source, reason: "unsupported format (not HTML, PDF, Word or text)")
         }
-        return Document.plainText(text, metadata: DocumentMetadata(charset: "UTF-8", mediaType: "text/plain", sourceName: input.sourceName))
+        switch type {
+        case .html, .text:
+            guard size <= options.maxTextBytes else {
+                let what = type == .html ? "HTML page" : "text file"
+                throw ExtractionError(source: source, reason: "\(what) of \(size) bytes is larger than the \(options.maxTextBytes)-byte cap")
+            }
+            let data: Data
+            do { data = try Data(contentsOf: input.file) } catch {
+                throw ExtractionError(source: source, reason: "cannot read file: \(Self.describe(error))")
+            }
+            if type == .html {
+                return try HTMLExtractor(maxBytes: options.maxTextBytes)
+                    .extract(data: data, sourceName: source, url: input.url, contentType: input.contentType)
+            }
+            return try PlainTextReader(maxBytes: options.maxTextBytes).read(data: data, sourceName: source, contentType: input.contentType)
+        case .pdf:
+            return try await PDFExtractor(timeout: options.pdfTimeout, pageCap: options.pdfPageCap, pdftotextPath: options.pdftotextPath)
+                .extract(file: input.file, sourceName: source)
+        case .docx:
+            return try DocxExtractor(maxEntryBytes: options.maxDocxEntryBytes).extract(file: input.file, sourceName: source)
+        case .doc, .wps:
+            let docx = try await LegacyWordConverter().convertToDocx(file: input.file, sourceName: source)
+            defer { try? FileManager.default.removeItem(at: docx) }
+            var document = try DocxExtractor(maxEntryBytes: options.maxDocxEntryBytes).extract(file: docx, sourceName: source)
+            document.metadata.mediaType = type.rawValue
+            document.metadata.sourceName = source
+            return document
+        }
+    }
+
+    private func readPrefix(_ file: URL, source: String) throws -> Data {
+        do {
+            let handle = try FileHandle(forReadingFrom: file)
+            defer { try? handle.close() }
+            return try handle.read(upToCount: 8192) ?? Data()
+        } catch {
+            throw ExtractionError(source: source, reason: "cannot read file: \(Self.describe(error))")
+        }
+    }
+
+    static func describe(_ error: Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
+           let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
+            return String(cString: strerror(code.rawValue))
+        }
+        return ns.localizedDescription
     }
 }

@@ -19,8 +19,12 @@ final class CurlMultiClient: @unchecked Sendable {
         var shuttingDown = false
     }
 
-    /// Touched only on the curl thread (and in init before the thread starts).
+    /// Touched only on the curl thread (and in init/deinit), except `curl_multi_wakeup`, which is
+    /// documented as callable from any thread; the handle is freed in deinit, after the thread ended.
     private let multi: UnsafeMutableRawPointer
+    /// The run's cookie store, shared by every transfer. No lock callbacks: all transfers run on
+    /// the one curl thread.
+    private let share: UnsafeMutableRawPointer
     private let shared = Mutex(Shared())
     private var running: [UnsafeMutableRawPointer: CurlTransfer] = [:]
     private let finished = Mutex(false)
@@ -33,9 +37,16 @@ final class CurlMultiClient: @unchecked Sendable {
     init() {
         _ = Self.globalInit
         multi = curl_multi_init()
+        share = curl_share_init()!
+        _ = ccurl_share_setopt_long(share, CURLSHOPT_SHARE, Int(CURL_LOCK_DATA_COOKIE.rawValue))
         let thread = Thread { [self] in self.loop() }
         thread.name = "nianbao.curl"
         thread.start()
+    }
+
+    deinit {
+        curl_multi_cleanup(multi)
+        curl_share_cleanup(share)
     }
 
     /// Run one transfer. Never throws: cancellation and shutdown come back as `cancelled` outcomes.
@@ -46,6 +57,10 @@ final class CurlMultiClient: @unchecked Sendable {
         }
         return await withTaskCancellationHandler {
             await withCheckedContinuation { (c: CheckedContinuation<TransferOutcome, Never>) in
+                if Task.isCancelled {
+                    c.resume(returning: .aborted("cancelled"))
+                    return
+                }
                 let accepted = shared.withLock { s -> Bool in
                     guard !s.shuttingDown else { return false }
                     s.pending.append(Job(id: id, spec: spec, continuation: c))
@@ -90,7 +105,6 @@ final class CurlMultiClient: @unchecked Sendable {
                 for easy in Array(running.keys) {
                     end(easy, code: Int(CURLE_ABORTED_BY_CALLBACK.rawValue), cancelled: true, reason: "fetcher shut down")
                 }
-                curl_multi_cleanup(multi)
                 return
             }
             var stillRunning: Int32 = 0
@@ -109,7 +123,7 @@ final class CurlMultiClient: @unchecked Sendable {
             job.continuation.resume(returning: .aborted("cancelled"))
             return
         }
-        switch CurlTransfer.make(id: job.id, spec: job.spec, continuation: job.continuation) {
+        switch CurlTransfer.make(id: job.id, spec: job.spec, share: share, continuation: job.continuation) {
         case .failure(let f):
             var o = TransferOutcome.aborted(f.description)
             o.cancelled = false

@@ -22,7 +22,7 @@ final class CurlTransfer {
     private(set) var headers: [HeaderField] = []
 
     /// Creates the easy handle and the body file (O_EXCL). Returns nil with a reason when either fails.
-    static func make(id: UInt64, spec: TransferSpec,
+    static func make(id: UInt64, spec: TransferSpec, share: UnsafeMutableRawPointer,
                      continuation: CheckedContinuation<TransferOutcome, Never>) -> Result<CurlTransfer, FetchFailure> {
         guard let easy = curl_easy_init() else { return .failure(.local("curl_easy_init failed")) }
         let path = spec.bodyDirectory.appendingPathComponent(".fetch-\(UUID().uuidString.lowercased()).part")
@@ -32,7 +32,7 @@ final class CurlTransfer {
             return .failure(.local("cannot create body file in \(spec.bodyDirectory.path): \(String(cString: strerror(errno)))"))
         }
         let t = CurlTransfer(id: id, spec: spec, continuation: continuation, easy: easy, path: path, fd: fd)
-        t.configure()
+        t.configure(share: share)
         return .success(t)
     }
 
@@ -55,7 +55,7 @@ final class CurlTransfer {
         closeFile()
     }
 
-    private func configure() {
+    private func configure(share: UnsafeMutableRawPointer) {
         let p = spec.policy
         let me = Unmanaged.passUnretained(self).toOpaque()
         _ = ccurl_setopt_str(easy, CURLOPT_URL, spec.url)
@@ -64,6 +64,8 @@ final class CurlTransfer {
         _ = ccurl_setopt_str(easy, CURLOPT_PROTOCOLS_STR, "http,https")
         _ = ccurl_setopt_str(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
         _ = ccurl_setopt_str(easy, CURLOPT_ACCEPT_ENCODING, "")
+        _ = ccurl_setopt_ptr(easy, CURLOPT_SHARE, share)
+        _ = ccurl_setopt_str(easy, CURLOPT_COOKIEFILE, "")   // cookie engine on, in memory only
         _ = ccurl_setopt_str(easy, CURLOPT_USERAGENT, spec.userAgent)
         _ = ccurl_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, p.connectTimeout.milliseconds)
         _ = ccurl_setopt_long(easy, CURLOPT_TIMEOUT_MS, p.totalTimeout.milliseconds)
@@ -72,6 +74,7 @@ final class CurlTransfer {
         _ = ccurl_setopt_off(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(p.maxBytes))
         _ = ccurl_setopt_long(easy, CURLOPT_SSL_VERIFYPEER, p.insecureTLS ? 0 : 1)
         _ = ccurl_setopt_long(easy, CURLOPT_SSL_VERIFYHOST, p.insecureTLS ? 0 : 2)
+        if p.legacyTLS { _ = ccurl_setopt_str(easy, CURLOPT_SSL_CIPHER_LIST, "DEFAULT:@SECLEVEL=1") }
         _ = ccurl_setopt_ptr(easy, CURLOPT_ERRORBUFFER, UnsafeMutableRawPointer(errorBuffer))
         for line in spec.headerLines { headerList = curl_slist_append(headerList, line) }
         if let headerList { _ = ccurl_setopt_slist(easy, CURLOPT_HTTPHEADER, headerList) }
@@ -124,11 +127,9 @@ final class CurlTransfer {
         if ccurl_getinfo_str(easy, CURLINFO_REDIRECT_URL, &redirPtr) == CURLE_OK, let redirPtr {
             redirect = String(cString: redirPtr)
         }
-        var ok = code == 0 && !cancelled && fileError == nil
-        if ok, fd >= 0, fsync(fd) != 0 {
-            fileError = "cannot sync body file: \(String(cString: strerror(errno)))"
-            ok = false
-        }
+        // No fsync here: it would stall every transfer on this thread. The archive fsyncs the
+        // file when it moves it into raw/ (Archive.storeRaw).
+        let ok = code == 0 && !cancelled && fileError == nil
         closeFile()
         var sha: String?
         if ok, let h = hasher.take() { sha = h.finalizeHex() }

@@ -8,6 +8,9 @@ public struct FetchPolicy: Sendable, Equatable {
     public var maxBytes: Int = 50 << 20
     /// Turn TLS certificate and host verification off (site opted out in config). Logged as a warning on every fetch.
     public var insecureTLS = false
+    /// Accept old TLS set-ups that OpenSSL 3 refuses by default (cipher list `DEFAULT:@SECLEVEL=1`),
+    /// for portals on legacy servers. Verification stays as `insecureTLS` says.
+    public var legacyTLS = false
     /// Time allowed to establish the connection (TCP + TLS).
     public var connectTimeout: Duration = .seconds(15)
     /// Time allowed for one transfer (one attempt of one redirect hop), start to last byte.
@@ -18,6 +21,9 @@ public struct FetchPolicy: Sendable, Equatable {
     /// Per-host spacing between the starts of consecutive requests. The effective delay is
     /// `max(minDelay, robots.txt Crawl-delay)`.
     public var minDelay: Duration = .seconds(2)
+    /// A robots.txt Crawl-delay above this is not waited out: the host's requests are skipped
+    /// with the reason, rather than stalling the run. Default 60 s.
+    public var maxCrawlDelay: Duration = .seconds(60)
     /// Attempts per request (first try + retries) on connect errors, timeouts, resets, 429 and 5xx.
     public var maxAttempts = 4
     /// Redirect hops followed before giving up.

@@ -19,7 +19,10 @@ public struct FetchResult: Sendable {
     public var sha256: String?
     /// Body size in bytes (0 without a body).
     public var size: Int
+    /// When the first request went on the wire (after robots.txt and the host's queue and delay),
+    /// so captures of one host are spaced by at least its delay; for a skip, when `fetch` was called.
     public var startedAt: Date
+    /// From `startedAt` to the end (all hops and retries).
     public var duration: Duration
     /// Attempts spent on the final hop (1 when the first try succeeded; 0 when skipped).
     public var attempts: Int

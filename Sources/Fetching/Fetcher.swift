@@ -37,13 +37,15 @@ public final class Fetcher: Sendable {
     /// e.g. "HTTP 404"), `.notModified` for 304, `.skipped` when robots.txt or a set-aside host refused
     /// the request before it was sent, `.error` when the transfer failed.
     public func fetch(_ request: FetchRequest) async -> FetchResult {
-        let clockStart = ContinuousClock.now
         let policy = request.policy
         var result = FetchResult(url: request.url, startedAt: Date(), outcome: .error, insecureTLS: policy.insecureTLS)
+        var firstSent: (date: Date, instant: ContinuousClock.Instant)?
+        let called = ContinuousClock.now
         func finish(_ outcome: Capture.Outcome, _ error: String?) -> FetchResult {
             result.outcome = outcome
             result.error = error
-            result.duration = ContinuousClock.now - clockStart
+            if let firstSent { result.startedAt = firstSent.date }
+            result.duration = ContinuousClock.now - (firstSent?.instant ?? called)
             if outcome == .error || outcome == .skipped {
                 logger.info("fetch \(outcome.rawValue)", metadata: ["url": "\(request.url)", "reason": "\(error ?? "")"])
             }
@@ -74,6 +76,11 @@ public final class Fetcher: Sendable {
                         return finish(result.redirectChain.isEmpty ? .skipped : .error,
                                       "robots.txt disallows \(target.pathAndQuery)")
                     }
+                    if let cd = rules.crawlDelay, cd > policy.maxCrawlDelay {
+                        return finish(result.redirectChain.isEmpty ? .skipped : .error,
+                                      "robots.txt Crawl-delay \(FetchFormat.seconds(cd)) exceeds the "
+                                      + "\(FetchFormat.seconds(policy.maxCrawlDelay)) limit of this crawl")
+                    }
                     if let cd = rules.crawlDelay, cd > delay { delay = cd }
                 }
             }
@@ -81,7 +88,7 @@ public final class Fetcher: Sendable {
             result.finalURL = url
             let spec = TransferSpec(url: url, userAgent: userAgent, headerLines: headerLines, policy: policy,
                                     bodyDirectory: bodyDirectory)
-            let hop = await performWithRetries(spec, target: target, delay: delay)
+            let hop = await performWithRetries(spec, target: target, delay: delay, firstSent: &firstSent)
             result.attempts = hop.attempts
             result.status = hop.outcome.status
             result.headers = hop.outcome.headers
@@ -91,7 +98,10 @@ public final class Fetcher: Sendable {
             let o = hop.outcome
             if let status = o.status, [301, 302, 303, 307, 308].contains(status), let next = o.redirectURL {
                 discard(o.bodyFile)
-                if let i = result.redirectChain.firstIndex(of: next) {
+                // A hop that sets a cookie may send us back to where we were (a cookie gate):
+                // that is a loop only when no cookie changed; maxRedirects still bounds it.
+                let setsCookie = o.headers.contains { $0.name == "set-cookie" }
+                if !setsCookie, let i = result.redirectChain.firstIndex(of: next) {
                     let loop = (result.redirectChain[i...] + [next]).joined(separator: " → ")
                     return finish(.error, "redirect loop: \(loop)")
                 }
@@ -127,6 +137,19 @@ public final class Fetcher: Sendable {
         let base = "nianbao/\(NianbaoVersion.string)"
         guard let c = contact?.trimmingCharacters(in: .whitespacesAndNewlines), !c.isEmpty else { return base }
         return "\(base) (+\(c))"
+    }
+
+    /// Delete body temp files (`.fetch-*.part`) that a killed run left in `directory`; returns how
+    /// many were removed. Call at the start of a run, before any fetch, with the body directory.
+    /// A running fetcher never leaves one behind: failed transfers delete theirs at once.
+    @discardableResult
+    public static func removeLeftoverBodies(in directory: URL) -> Int {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        var removed = 0
+        for name in names where name.hasPrefix(".fetch-") && name.hasSuffix(".part") {
+            if unlink(directory.appendingPathComponent(name).path) == 0 { removed += 1 }
+        }
+        return removed
     }
 
     func discard(_ file: URL?) {

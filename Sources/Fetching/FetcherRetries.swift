@@ -14,7 +14,9 @@ extension Fetcher {
     /// One redirect hop: take a slot on the host, wait for its turn, transfer; retry transient
     /// failures, 429 and 5xx with backoff or Retry-After (pausing the whole host), and count the
     /// host's consecutive failures toward setting it aside.
+    /// `firstSent` is set (if still nil) to the moment the first attempt goes on the wire.
     func performWithRetries(_ spec: TransferSpec, target: URLTarget, delay: Duration,
+                            firstSent: inout (date: Date, instant: ContinuousClock.Instant)?,
                             countsTowardHost: Bool = true) async -> HopResult {
         let policy = spec.policy
         let host = target.hostKey
@@ -23,8 +25,22 @@ extension Fetcher {
         while true {
             attempt += 1
             await scheduler.acquire(host, limit: policy.maxConnectionsPerHost)
+            if Task.isCancelled {   // do not take a time slot from the requests still waiting
+                await scheduler.release(host)
+                return HopResult(outcome: .aborted("cancelled"), attempts: attempt - 1, failure: "cancelled")
+            }
             let start = await scheduler.reserveStart(host, delay: delay)
             try? await Task.sleep(until: start, clock: .continuous)
+            if Task.isCancelled {   // cancelled while waiting for its turn: give the turn back
+                await scheduler.unreserveStart(host, start: start, delay: delay)
+                await scheduler.release(host)
+                return HopResult(outcome: .aborted("cancelled"), attempts: attempt - 1, failure: "cancelled")
+            }
+            // Space the next request from when this one really leaves (a late wake-up must not
+            // shorten the gap to the next request).
+            let sentDate = Date(), sentInstant = ContinuousClock.now
+            await scheduler.markSent(host, at: sentInstant, delay: delay)
+            if firstSent == nil { firstSent = (sentDate, sentInstant) }
             logger.debug("GET", metadata: ["url": "\(spec.url)", "attempt": "\(attempt)"])
             let o = await client.perform(spec)
             await scheduler.release(host)

@@ -19,7 +19,8 @@ extension Fetcher {
             seen.append(url)
             let spec = TransferSpec(url: url, userAgent: userAgent, headerLines: [], policy: policy,
                                     bodyDirectory: bodyDirectory)
-            let hop = await performWithRetries(spec, target: hopTarget, delay: .zero)
+            var sent: (date: Date, instant: ContinuousClock.Instant)?
+            let hop = await performWithRetries(spec, target: hopTarget, delay: .zero, firstSent: &sent)
             let o = hop.outcome
             if let failure = hop.failure {
                 return unreachable(target, "robots.txt unreachable (\(failure)): \(target.hostKey) treated as disallowed for this run")

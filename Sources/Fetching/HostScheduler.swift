@@ -47,6 +47,19 @@ actor HostScheduler {
         return start
     }
 
+    /// The request reserved at some start actually left at `instant` (possibly later): the next
+    /// start is no earlier than `instant + delay`.
+    func markSent(_ host: String, at instant: ContinuousClock.Instant, delay: Duration) {
+        var h = hosts[host, default: Host()]
+        h.nextStart = max(h.nextStart ?? instant + delay, instant + delay)
+        hosts[host] = h
+    }
+
+    /// Give back a reserved start that was never used (the request was cancelled before it went out).
+    func unreserveStart(_ host: String, start: ContinuousClock.Instant, delay: Duration) {
+        if hosts[host]?.nextStart == start + delay { hosts[host]?.nextStart = start }
+    }
+
     /// Push the host's next start back (backoff, Retry-After): every queued request waits.
     func pause(_ host: String, until instant: ContinuousClock.Instant) {
         var h = hosts[host, default: Host()]
@@ -77,25 +90,5 @@ actor HostScheduler {
     /// Set a host aside directly (e.g. robots.txt unreachable).
     func setAside(_ host: String, reason: String) {
         hosts[host, default: Host()].setAside = reason
-    }
-}
-
-/// robots.txt verdicts per origin (scheme://host:port), fetched once per run; concurrent requests
-/// for the same origin share one fetch.
-actor RobotsCache {
-    enum Verdict: Sendable, Equatable {
-        /// robots.txt was fetched and parsed (or is missing: allow all).
-        case rules(RobotsTxt)
-        /// robots.txt unreachable (5xx or network error): complete disallow for the run (RFC 9309 §2.3.1.3).
-        case unreachable(String)
-    }
-
-    private var entries: [String: Task<Verdict, Never>] = [:]
-
-    func verdict(origin: String, load: @escaping @Sendable () async -> Verdict) async -> Verdict {
-        if let t = entries[origin] { return await t.value }
-        let t = Task { await load() }
-        entries[origin] = t
-        return await t.value
     }
 }

@@ -18,7 +18,15 @@ public struct LabelAliases: Sendable {
 
     public let replacements: [Replacement]
 
-    public init(replacements: [Replacement]) { self.replacements = replacements.filter { !$0.fromScalars.isEmpty } }
+    /// Replacements by their first scalar, for a single pass over each line.
+    let byHead: [Unicode.Scalar: [Int]]
+
+    public init(replacements: [Replacement]) {
+        self.replacements = replacements.filter { !$0.fromScalars.isEmpty }
+        var heads: [Unicode.Scalar: [Int]] = [:]
+        for (i, r) in self.replacements.enumerated() { heads[r.fromScalars[0], default: []].append(i) }
+        byHead = heads
+    }
 
     /// Loaded once from Resources/label-aliases.json; empty (with no replacements) if it is missing.
     public static let bundled: LabelAliases = {
@@ -34,27 +42,29 @@ public struct LabelAliases: Sendable {
         })
     }()
 
-    /// Replaces every occurrence of each `from` with its `to`, in list order.
+    /// Replaces every occurrence of each `from` with its `to` (the first listed wins at a position).
     func apply(_ input: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        var a = input
-        for r in replacements {
-            let f = r.fromScalars
-            guard a.count >= f.count, let head = f.first, a.contains(head) else { continue }
-            var out: [Unicode.Scalar] = []
-            var i = 0
-            var changed = false
-            while i < a.count {
-                if a[i] == head, i + f.count <= a.count, a[i..<(i + f.count)].elementsEqual(f) {
-                    out.append(contentsOf: r.toScalars)
-                    i += f.count
-                    changed = true
-                } else {
-                    out.append(a[i])
-                    i += 1
+        guard !byHead.isEmpty else { return input }
+        var out: [Unicode.Scalar]? = nil
+        var i = 0
+        let n = input.count
+        while i < n {
+            if let candidates = byHead[input[i]] {
+                var matched: Replacement? = nil
+                for c in candidates {
+                    let f = replacements[c].fromScalars
+                    if i + f.count <= n, input[i..<(i + f.count)].elementsEqual(f) { matched = replacements[c]; break }
+                }
+                if let m = matched {
+                    if out == nil { out = Array(input[0..<i]) }
+                    out!.append(contentsOf: m.toScalars)
+                    i += m.fromScalars.count
+                    continue
                 }
             }
-            if changed { a = out }
+            out?.append(input[i])
+            i += 1
         }
-        return a
+        return out ?? input
     }
 }

@@ -72,9 +72,7 @@ public struct Normalizer: Sendable {
             if s == "\n" || s == "\u{0C}" { flush() } else if s != "\r" { line.append(s) }
         }
         flush()
-        var str = String.UnicodeScalarView()
-        str.append(contentsOf: out)
-        return String(str)
+        return ScalarFolding.string(out)
     }
 
     /// One line of a text run. In tab-separated rows each field is folded on its own, and a field
@@ -98,9 +96,6 @@ public struct Normalizer: Sendable {
 
     /// A heading, paragraph or table cell: whitespace runs collapse, breaks inside Chinese labels close.
     public func normalizeInline(_ text: String) -> String {
-        let folded = aliases.apply(ScalarFolding.fold(Array(text.unicodeScalars), joinNewlines: true))
-        var str = String.UnicodeScalarView()
-        str.append(contentsOf: folded)
-        return String(str)
+        ScalarFolding.string(aliases.apply(ScalarFolding.fold(Array(text.unicodeScalars), joinNewlines: true)))
     }
 }

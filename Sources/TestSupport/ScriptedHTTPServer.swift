@@ -27,6 +27,7 @@ public final class ScriptedHTTPServer: Sendable {
 
     private struct Route {
         var responses: [Response]
+        var handler: (@Sendable (RecordedRequest) -> Response)?
         var served = 0
     }
 
@@ -81,6 +82,11 @@ public final class ScriptedHTTPServer: Sendable {
         state.withLock { $0.routes[path] = Route(responses: responses) }
     }
 
+    /// Script a path with a function of the request (its headers, e.g. Cookie, and how many came before).
+    public func route(_ path: String, handler: @escaping @Sendable (RecordedRequest) -> Response) {
+        state.withLock { $0.routes[path] = Route(responses: [], handler: handler) }
+    }
+
     /// Requests to `path` (all paths when nil), in arrival order.
     public func requests(_ path: String? = nil) -> [RecordedRequest] {
         state.withLock { s in s.log.filter { path == nil || $0.path == path } }
@@ -109,7 +115,7 @@ public final class ScriptedHTTPServer: Sendable {
             s.inFlight += 1
             s.maxInFlight = max(s.maxInFlight, s.inFlight)
             guard var r = s.routes[request.path] else { return nil }
-            let resp = r.responses[min(r.served, r.responses.count - 1)]
+            let resp = r.handler?(record) ?? r.responses[min(r.served, r.responses.count - 1)]
             r.served += 1
             s.routes[request.path] = r
             return resp

@@ -31,6 +31,16 @@ import TestSupport
         await server.stop()
     }
 
+    @Test func leftoverBodiesOfAKilledRunAreRemoved() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-leftovers-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("partial".utf8).write(to: dir.appendingPathComponent(".fetch-1234.part"))
+        try Data("keep".utf8).write(to: dir.appendingPathComponent("other.txt"))
+        #expect(Fetcher.removeLeftoverBodies(in: dir) == 1)
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) == ["other.txt"])
+    }
+
     @Test func fetchAfterShutdownFailsClearly() async throws {
         let server = try await ScriptedHTTPServer.start()
         let h = FetcherHarness()

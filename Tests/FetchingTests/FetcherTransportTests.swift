@@ -92,6 +92,24 @@ import TestSupport
         await server.stop()
     }
 
+    @Test func cookieGateRedirectToItselfIsFollowed() async throws {
+        let server = try await ScriptedHTTPServer.start()
+        let h = FetcherHarness()
+        defer { h.cleanUp() }
+        // A WAF-style gate: without the cookie, set it and redirect to the same URL.
+        server.route("/gate.html") { request in
+            if request.headers["cookie"]?.contains("passed=1") == true { return .ok("inside") }
+            var r = ScriptedHTTPServer.Response.redirect(to: "/gate.html")
+            r.headers.append(("Set-Cookie", "passed=1; Path=/"))
+            return r
+        }
+        let r = await h.fetch(server.url("/gate.html"))
+        #expect(r.outcome == .fetched)
+        #expect(h.body(r) == "inside")
+        #expect(r.redirectChain == [server.url("/gate.html"), server.url("/gate.html")])
+        await server.stop()
+    }
+
     @Test func tooManyRedirects() async throws {
         let server = try await ScriptedHTTPServer.start()
         let h = FetcherHarness()

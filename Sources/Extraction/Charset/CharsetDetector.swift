@@ -17,6 +17,8 @@ public struct CharsetDecision: Sendable, Equatable {
 /// then the bytes. GB2312/GBK/cp936/x-gbk/euc-cn are read as GB18030 (a superset).
 /// When a declaration and the bytes disagree, the bytes decide: a page declared UTF-8 whose bytes
 /// are not valid UTF-8 is GB18030; a page declared GBK whose non-ASCII bytes are valid UTF-8 is UTF-8.
+/// "Valid UTF-8" tolerates a few damaged sequences (see `isMostlyUTF8`): a UTF-8 page with one stray
+/// byte stays UTF-8 and gets one U+FFFD instead of turning into GB18030 mojibake.
 public enum CharsetDetector {
     public static func decide(_ data: Data, contentType: String?) -> CharsetDecision {
         data.withUnsafeBytes { decide(bytes: $0, contentType: contentType) }
@@ -28,7 +30,7 @@ public enum CharsetDetector {
         if let bom = bomCharset(bytes) {
             return CharsetDecision(charset: bom, decidedBy: "bom", declaredHTTP: http, declaredMeta: meta)
         }
-        let utf8Valid = isValidUTF8(bytes)
+        let utf8Valid = isValidUTF8(bytes) || isMostlyUTF8(bytes)
         let ascii = isASCII(bytes)
         for (declared, source) in [(http, "http"), (meta, "meta")] {
             guard let declared, let canonical = canonicalName(declared) else { continue }
@@ -113,6 +115,23 @@ public enum CharsetDetector {
     static func isASCII(_ b: UnsafeRawBufferPointer) -> Bool {
         for byte in b where byte >= 0x80 { return false }
         return true
+    }
+
+    /// UTF-8 with a few damaged sequences (a stray byte in a UTF-8 page) rather than another charset:
+    /// at least four valid multi-byte characters for every invalid sequence. GBK text read as UTF-8
+    /// gives far more errors than accidental valid sequences.
+    static func isMostlyUTF8(_ b: UnsafeRawBufferPointer) -> Bool {
+        var valid = 0, invalid = 0
+        var decoder = UTF8()
+        var it = b.bindMemory(to: UInt8.self).makeIterator()
+        loop: while true {
+            switch decoder.decode(&it) {
+            case .scalarValue(let v): if v.value >= 0x80 { valid += 1 }
+            case .emptyInput: break loop
+            case .error: invalid += 1
+            }
+        }
+        return valid > 0 && valid >= 4 * invalid
     }
 
     static func isValidUTF8(_ b: UnsafeRawBufferPointer) -> Bool {

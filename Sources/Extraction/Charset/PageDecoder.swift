@@ -13,11 +13,24 @@ public enum PageDecoder {
         var decision = CharsetDetector.decide(data, contentType: contentType)
         switch decision.charset {
         case "UTF-8":
-            var bytes = data
-            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-            let text = String(decoding: bytes, as: UTF8.self)
-            let invalid = text.unicodeScalars.reduce(0) { $0 + ($1 == "\u{FFFD}" ? 1 : 0) }
-            return Decoded(text: text, decision: decision, invalidSequences: invalid)
+            let skip = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            return data.withUnsafeBytes { raw in
+                let bytes = UnsafeRawBufferPointer(rebasing: raw[skip...]).bindMemory(to: UInt8.self)
+                if let valid = String(validating: bytes, as: UTF8.self) {
+                    return Decoded(text: valid, decision: decision, invalidSequences: 0)
+                }
+                var invalid = 0
+                var decoder = UTF8()
+                var it = bytes.makeIterator()
+                loop: while true {
+                    switch decoder.decode(&it) {
+                    case .scalarValue: continue
+                    case .emptyInput: break loop
+                    case .error: invalid += 1
+                    }
+                }
+                return Decoded(text: String(decoding: bytes, as: UTF8.self), decision: decision, invalidSequences: invalid)
+            }
         default:
             if let d = IconvDecoder.decode(data, charset: decision.charset) {
                 var text = d.text

@@ -63,8 +63,20 @@ struct Catalogs: Sendable {
                 }
             }
         }
-        for p in ["三、本年度办理结果", "(三)不予公开", "(四)无法提供", "(五)不予处理", "法人或其他组织", "申请人情况"] {
-            t3.add(key: Self.parent, label: p)
+        for p in ["三、本年度办理结果", "(三)不予公开", "(四)无法提供", "(五)不予处理", "法人或其他组织", "申请人情况",
+                  "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构",
+                  "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)"] {
+            t3.add(key: Self.parent, label: p)   // header and parent labels: known, never rows
+        }
+        // Table 二 captions and headers: known, never rows (saves the fuzzy path).
+        for template in ["2021", "2019"] {
+            guard var cat = t2[template], let f = schema.format(template: template) else { continue }
+            for sub in f.table("t2")?.subtables ?? [] {
+                cat.add(key: Self.parent, label: sub.caption)
+                cat.add(key: Self.parent, label: sub.rowHeader)
+                for col in sub.columns { cat.add(key: Self.parent, label: col.label) }
+            }
+            t2[template] = cat
         }
         let c19 = cores["2019"] ?? [], c21 = cores["2021"] ?? []
         for c in c19.subtracting(c21) where !c.isEmpty { templateMarkers[c] = "2019" }

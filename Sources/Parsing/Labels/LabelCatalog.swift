@@ -21,6 +21,9 @@ struct LabelCatalog: Sendable {
         entries.append(Entry(key: key, core: Array(k.core.unicodeScalars), number: k.number))
     }
 
+    /// The key for a label's exact core, or nil.
+    func exactMatch(_ label: LabelKey) -> String? { exact[label.core] }
+
     /// The key for a label, or nil. `memo` caches slow-path results across one parse.
     func match(_ label: LabelKey, memo: inout [String: String?]) -> String? {
         if let k = exact[label.core] { return k }

@@ -40,16 +40,20 @@ struct LabelKey: Hashable, Sendable {
                 en = .arabic(value); i = j + 1
             }
         }
-        var core = String.UnicodeScalarView()
+        var core: [UInt8] = []
+        core.reserveCapacity((n - i) * 3)
         var k = i
         while k < n {
             let s = scalars[k]
             if s == "(" && !core.isEmpty { break }
-            if Self.isIdeograph(s) { core.append(s) }
+            if Self.isIdeograph(s) {   // ideographs are 3 UTF-8 bytes
+                let v = s.value
+                core.append(UInt8(0xE0 | (v >> 12))); core.append(UInt8(0x80 | ((v >> 6) & 0x3F))); core.append(UInt8(0x80 | (v & 0x3F)))
+            }
             k += 1
         }
         enumerator = en
-        self.core = String(core)
+        self.core = String(decoding: core, as: UTF8.self)
     }
 
     static func isIdeograph(_ s: Unicode.Scalar) -> Bool {

@@ -8,7 +8,7 @@ struct MetadataReader {
     var published: String?
 
     init(lines: [String], metadataTitle: String?, metadataPublished: String?) {
-        let nonEmpty = lines.lazy.map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+        let nonEmpty = lines.map { $0.trimmingSpaces }.filter { !$0.isEmpty }
         let head = Array(nonEmpty.prefix(15))
         // Title: the metadata title, or the first line naming an annual report.
         var candidates: [String] = []
@@ -18,7 +18,7 @@ struct MetadataReader {
             guard Self.looksLikeTitle(l) else { continue }
             if Self.yearPrefix(l)?.before.isEmpty == true, i > 0 {
                 let prev = Self.stripMarkup(head[i - 1])
-                if prev.count <= 30, !prev.contains("|"), !Self.looksLikeTitle(prev), Self.yearPrefix(prev) == nil {
+                if prev.count <= 30, !prev.has("|"), !Self.looksLikeTitle(prev), Self.yearPrefix(prev) == nil {
                     candidates.append(prev + l)
                     continue
                 }
@@ -38,7 +38,7 @@ struct MetadataReader {
         // Body: 现公布X2024年度…
         if agency == nil || year == nil {
             for l in nonEmpty.prefix(40) {
-                guard let r = l.range(of: "公布") else { continue }
+                guard let r = l.byteRange(of: "公布") else { continue }
                 let rest = String(l[r.upperBound...]).trimmingSpaces
                 if let y = Self.yearPrefix(rest), !y.before.isEmpty, y.before.count <= 30 {
                     if agency == nil { agency = y.before.trimmingSpaces }
@@ -50,7 +50,7 @@ struct MetadataReader {
         // Published: metadata, 发布日期, or the signature date.
         published = metadataPublished.flatMap(Self.date(in:))
         if published == nil {
-            for l in nonEmpty.prefix(20) where l.contains("发布日期") || l.contains("发布时间") {
+            for l in nonEmpty.prefix(20) where l.has("发布日期") || l.has("发布时间") {
                 if let d = Self.date(in: l) { published = d; break }
             }
         }
@@ -59,7 +59,7 @@ struct MetadataReader {
             if published == nil { published = Self.date(in: tail[idx]) }
             if agency == nil, idx > 0 {
                 let a = tail[idx - 1]
-                if a.count <= 30, !a.contains("。"), !a.contains(",") { agency = a }
+                if a.count <= 30, !a.has("。"), !a.has(",") { agency = a }
             }
         }
     }
@@ -72,8 +72,8 @@ struct MetadataReader {
     }
 
     static func looksLikeTitle(_ s: String) -> Bool {
-        s.count <= 80 && (s.contains("年度报告") || s.contains("年报") || (s.contains("政府信息公开") && s.contains("报告")))
-            && !s.contains("。")
+        s.unicodeScalars.count <= 80 && (s.has("年度报告") || s.has("年报") || (s.has("政府信息公开") && s.has("报告")))
+            && !s.has("。")
     }
 
     /// The first 4-digit year (2000–2099) followed by 年: the year and the text before it.
@@ -129,9 +129,7 @@ struct MetadataReader {
 
 extension String {
     var trimmingSpaces: String {
-        var t = Substring(self)
-        while let f = t.first, f == " " || f == "\t" { t = t.dropFirst() }
-        while let l = t.last, l == " " || l == "\t" { t = t.dropLast() }
-        return String(t)
+        let t = LineSplitter.trim(Substring(self))
+        return t.utf8.count == utf8.count ? self : String(t)
     }
 }

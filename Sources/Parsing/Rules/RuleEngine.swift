@@ -9,68 +9,147 @@ import NianbaoCore
 /// `not_assessable`, naming the blank cells. When （六）其他处理 was printed as one row (or as sub-rows
 /// where the formula expects one row), the `row_groups` of label-aliases.json rewrite the terms.
 public struct RuleEngine: Sendable {
+    let template: String
     let rules: [FormatSchema.Rule]
     let rowGroups: [String: [String]]
 
     public init(template: String, schema: FormatSchema = .bundled) {
+        self.template = template
         rules = schema.format(template: template)?.rules ?? []
         rowGroups = Catalogs.shared.rowGroups
     }
 
-    struct Term { var sign: Double; var path: String }
+    struct Term: Sendable {
+        var sign: Double
+        var path: String
+        let parts: [String]
+        init(sign: Double, path: String) {
+            self.sign = sign
+            self.path = path
+            parts = path.split(separator: ".").map(String.init)
+        }
+
+        /// The cell's value: .some(nil) for a blank, nil when the record lacks the cell.
+        func value(in r: ReportRecord) -> Double?? {
+            switch (parts.first, parts.count) {
+            case ("t3", 3): return r.tables.t3[parts[1]]?[parts[2]]
+            case ("t4", 3): return r.tables.t4[parts[1]]?[parts[2]]
+            case ("t2", 4): return r.tables.t2[parts[1]]?[parts[2]]?[parts[3]]
+            default: return nil
+            }
+        }
+    }
+
+    /// One expanded rule instance, ready to evaluate.
+    struct Instance: Sendable {
+        var rule: String
+        var severity: Finding.Severity
+        var label: String
+        var lhs: [Term]
+        var rhs: [Term]
+        /// Positions of the terms' cells in `Compiled.terms`.
+        var lhsSlots: [Int] = []
+        var rhsSlots: [Int] = []
+    }
+
+    /// Instances plus the distinct cells they read, so each report looks every cell up once.
+    struct Compiled: Sendable {
+        var instances: [Instance]
+        var terms: [Term]
+
+        init(_ list: [Instance]) {
+            var index: [String: Int] = [:]
+            var terms: [Term] = []
+            func slot(_ t: Term) -> Int {
+                if let i = index[t.path] { return i }
+                index[t.path] = terms.count
+                terms.append(t)
+                return terms.count - 1
+            }
+            instances = list.map { inst in
+                var i = inst
+                i.lhsSlots = inst.lhs.map(slot)
+                i.rhsSlots = inst.rhs.map(slot)
+                return i
+            }
+            self.terms = terms
+        }
+    }
+
+    /// Compiled instances per template and shape of （六） ("sub" rows or "one" row): expanding the
+    /// formulas once keeps rule checking out of the per-report cost.
+    static let compiled: [String: Compiled] = {
+        var out: [String: Compiled] = [:]
+        for template in ["2019", "2021"] {
+            let engine = RuleEngine(template: template)
+            let sub: Set<String> = ["r6_1_no_correction", "r6_2_fee_unpaid", "r6_3_other"]
+            let one: Set<String> = ["r6_other_handling"]
+            out[template + "/sub"] = Compiled(engine.expand(present: sub))
+            out[template + "/one"] = Compiled(engine.expand(present: one))
+        }
+        return out
+    }()
+
+    func expand(present: Set<String>) -> [Instance] {
+        var out: [Instance] = []
+        for rule in rules {
+            guard rule.id != "t3_t4_nonnegative_int", let formula = rule.formula, let (lhs, rhs) = Self.parse(formula) else { continue }
+            let severity: Finding.Severity = (rule.status == "heuristic" || rule.status == "uncertain") ? .warning : .error
+            for binding in Self.bindings(rule.forEach ?? [:], rewrite: { self.rewriteRows($0, present: present) }) {
+                let l = rewrite(lhs.map { Term(sign: $0.sign, path: Self.substitute($0.path, binding)) }, present: present)
+                let r = rewrite(rhs.map { Term(sign: $0.sign, path: Self.substitute($0.path, binding)) }, present: present)
+                let label = binding.isEmpty ? rule.id : "\(rule.id) [\(binding.values.sorted().joined(separator: ","))]"
+                out.append(Instance(rule: rule.id, severity: severity, label: label, lhs: l, rhs: r))
+            }
+        }
+        return out
+    }
 
     /// All findings for the record's tables (rule failures and not-assessable instances).
     public func evaluate(_ record: ReportRecord) -> [Finding] {
         var findings: [Finding] = []
-        let t3Rows = Set(record.tables.t3.keys)
-        for rule in rules {
-            if rule.id == "t3_t4_nonnegative_int" {
-                findings += nonNegative(record, rule: rule.id)
-                continue
-            }
-            guard let formula = rule.formula, let (lhs, rhs) = Self.parse(formula) else { continue }
-            let severity: Finding.Severity = (rule.status == "heuristic" || rule.status == "uncertain") ? .warning : .error
-            for binding in Self.bindings(rule.forEach ?? [:], rewrite: { self.rewriteRows($0, present: t3Rows) }) {
-                let l = rewrite(lhs.map { Term(sign: $0.sign, path: Self.substitute($0.path, binding)) }, present: t3Rows)
-                let r = rewrite(rhs.map { Term(sign: $0.sign, path: Self.substitute($0.path, binding)) }, present: t3Rows)
-                if let f = check(rule: rule.id, severity: severity, l, r, record: record, binding: binding) { findings.append(f) }
-            }
+        let shape = record.tables.t3["r6_other_handling"] != nil && record.tables.t3["r6_1_no_correction"] == nil ? "one" : "sub"
+        let compiled = Self.compiled["\(template)/\(shape)"] ?? Compiled(expand(present: Set(record.tables.t3.keys)))
+        let values = compiled.terms.map { $0.value(in: record) }
+        for inst in compiled.instances {
+            if let f = check(inst, values: values) { findings.append(f) }
+        }
+        if rules.contains(where: { $0.id == "t3_t4_nonnegative_int" }) {
+            findings += nonNegative(record, rule: "t3_t4_nonnegative_int")
         }
         return findings
     }
 
-    private func check(rule: String, severity: Finding.Severity, _ l: [Term], _ r: [Term], record: ReportRecord,
-                       binding: [String: String]) -> Finding? {
+    private func check(_ inst: Instance, values: [Double??]) -> Finding? {
         var blanks: [String] = []
-        func sum(_ terms: [Term]) -> Double {
+        func sum(_ terms: [Term], _ slots: [Int]) -> Double {
             var s = 0.0
-            for t in terms {
-                if case .some(.some(let v)) = record.cell(t.path) { s += t.sign * v } else { blanks.append(t.path) }
+            for (t, slot) in zip(terms, slots) {
+                if case .some(.some(let v)) = values[slot] { s += t.sign * v } else { blanks.append(t.path) }
             }
             return s
         }
-        let a = sum(l), b = sum(r)
-        let all = (l + r).map(\.path)
-        let label = binding.isEmpty ? rule : "\(rule) [\(binding.values.sorted().joined(separator: ","))]"
+        let a = sum(inst.lhs, inst.lhsSlots), b = sum(inst.rhs, inst.rhsSlots)
         if !blanks.isEmpty {
-            return Finding(rule: rule, severity: .notAssessable, cells: blanks,
-                           message: "\(label): not assessable, blank or missing: \(blanks.joined(separator: ", "))")
+            return Finding(rule: inst.rule, severity: .notAssessable, cells: blanks,
+                           message: "\(inst.label): not assessable, blank or missing: \(blanks.joined(separator: ", "))")
         }
         guard abs(a - b) > 1e-6 else { return nil }
-        return Finding(rule: rule, severity: severity, cells: all, expected: a, actual: b,
-                       message: "\(label): \(Self.describe(l)) = \(Self.fmt(a)) but \(Self.describe(r)) = \(Self.fmt(b))")
+        return Finding(rule: inst.rule, severity: inst.severity, cells: (inst.lhs + inst.rhs).map(\.path), expected: a, actual: b,
+                       message: "\(inst.label): \(Self.describe(inst.lhs)) = \(Self.fmt(a)) but \(Self.describe(inst.rhs)) = \(Self.fmt(b))")
     }
 
     private func nonNegative(_ record: ReportRecord, rule: String) -> [Finding] {
         var out: [Finding] = []
-        for (path, value) in record.allCells where path.hasPrefix("t3.") || path.hasPrefix("t4.") {
-            guard let v = value else { continue }
-            if v < 0 || v.rounded() != v {
-                out.append(Finding(rule: rule, severity: .error, cells: [path], actual: v,
-                                   message: "\(path) = \(Self.fmt(v)) is not a non-negative integer"))
-            }
+        func check(_ path: @autoclosure () -> String, _ value: Double?) {
+            guard let v = value, v < 0 || v.rounded() != v else { return }
+            let p = path()
+            out.append(Finding(rule: rule, severity: .error, cells: [p], actual: v,
+                               message: "\(p) = \(Self.fmt(v)) is not a non-negative integer"))
         }
-        return out
+        for (row, cols) in record.tables.t3 { for (col, v) in cols { check("t3.\(row).\(col)", v) } }
+        for (g, cols) in record.tables.t4 { for (col, v) in cols { check("t4.\(g).\(col)", v) } }
+        return out.sorted { $0.cells[0] < $1.cells[0] }
     }
 
     /// Rewrites t3 row terms through the row groups: a group row that is absent is replaced by its

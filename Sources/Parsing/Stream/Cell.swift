@@ -21,4 +21,22 @@ struct Cell: Sendable {
     /// For blanks: true when the source marked the cell blank on purpose (a lone NBSP), so it is a
     /// position in the row and not a span filler.
     var explicit: Bool = false
+    /// The label's comparable form, computed once (labels only).
+    var key: LabelKey?
+
+    init(text: String, kind: Kind, line: Int, alone: Bool) {
+        self.text = text
+        self.kind = kind
+        self.line = line
+        self.alone = alone
+        if kind == .label, text.utf8.count <= 180 { key = LabelKey(text) }   // narrative lines: on demand
+    }
+
+    /// A non-empty cell from its text: value or label by what the text says.
+    init(text: String) {
+        self.init(text: text, kind: ValueText.kind(of: text), line: 0, alone: false)
+    }
+
+    /// The label key (computed on demand for cells built without one).
+    var labelKey: LabelKey { key ?? LabelKey(text) }
 }

@@ -40,7 +40,9 @@ struct CellStream: Sendable {
                     rowCells.append(Cell(text: "", kind: .blank, line: line, alone: false))
                 } else {
                     for piece in LineSplitter.splitNumbers(t) {
-                        rowCells.append(Cell(text: piece, kind: ValueText.kind(of: piece), line: line, alone: false))
+                        var c = Cell(text: piece)
+                        c.line = line
+                        rowCells.append(c)
                     }
                 }
             }
@@ -53,10 +55,11 @@ struct CellStream: Sendable {
     }
 
     private mutating func addText(_ text: String) {
-        var start = text.startIndex
-        let end = text.endIndex
+        let u = text.utf8
+        var start = u.startIndex
+        let end = u.endIndex
         while start <= end {
-            let nl = text[start...].firstIndex(of: "\n") ?? end
+            let nl = u[start...].firstIndex(of: 10) ?? end
             let lineText = text[start..<nl]
             let line = lines.count
             lines.append(String(lineText))
@@ -65,7 +68,7 @@ struct CellStream: Sendable {
             for i in pieces.indices { pieces[i].line = line }
             cells.append(contentsOf: pieces)
             if nl == end { break }
-            start = text.index(after: nl)
+            start = u.index(after: nl)
         }
     }
 }

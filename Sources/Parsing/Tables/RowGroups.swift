@@ -19,7 +19,7 @@ enum RowGroups {
         for i in range {
             let cell = cells[i]
             if cell.kind == .label {
-                let k = LabelKey(cell.text)
+                let k = cell.labelKey
                 if stop(i, cell, k) { break }
                 groups.append(RowGroup(key: catalog.match(k, memo: &memo), label: cell.text, start: i, end: i))
             } else if !groups.isEmpty {

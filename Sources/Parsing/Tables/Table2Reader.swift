@@ -20,7 +20,7 @@ struct Table2Reader {
         for sub in format.table("t2")?.subtables ?? [] { widths[sub.key] = sub.columns.count }
         let groups = RowGroups.build(stream.cells, range: range, catalog: catalog, memo: &memo)
         for g in groups {
-            guard let key = g.key, result.rows[key] == nil, g.nonBlankCount > 0 || !g.cells.isEmpty else { continue }
+            guard let key = g.key, key != Catalogs.parent, result.rows[key] == nil, !g.cells.isEmpty else { continue }
             let sub = String(key.prefix { $0 != "." })
             let width = widths[sub] ?? 1
             let fitted = RowGroups.fit(g.cells, width)

@@ -11,7 +11,7 @@ struct TableRegions: Sendable {
         let cells = stream.cells
         var seen = Set<String>()
         for (i, c) in cells.enumerated() where c.kind == .label && (c.alone || c.isHeading) {
-            guard let key = Self.sectionKey(c.text, catalogs: catalogs, memo: &memo), !seen.contains(key) else { continue }
+            guard let key = Self.sectionKey(c, catalogs: catalogs, memo: &memo), !seen.contains(key) else { continue }
             seen.insert(key)
             headings.append((key, i))
         }
@@ -24,7 +24,7 @@ struct TableRegions: Sendable {
         var t3HeaderStart: Int? = nil
         let searchFrom = appHeading ?? 0
         for i in min(searchFrom, cells.count)..<cells.count where cells[i].kind == .label {
-            let k = LabelKey(cells[i].text)
+            let k = cells[i].labelKey
             if t3HeaderStart == nil, k.core.hasPrefix("本列数据的勾稽关系") || k.core == "申请人情况" { t3HeaderStart = i }
             if k.core == "本年新收政府信息公开申请数量" || k.core == "上年结转政府信息公开申请数量" { t3Anchor = i; break }
         }
@@ -54,7 +54,7 @@ struct TableRegions: Sendable {
         var t4Start: Int? = nil
         if let h = heading("review_litigation"), h >= (t3?.lowerBound ?? 0) { t4Start = h + 1 }
         if t4Start == nil {
-            for i in after..<cells.count where cells[i].kind == .label && LabelKey(cells[i].text).core == "行政复议" {
+            for i in after..<cells.count where cells[i].kind == .label && cells[i].labelKey.core == "行政复议" {
                 t4Start = i
                 break
             }
@@ -66,16 +66,21 @@ struct TableRegions: Sendable {
 
     /// The section key when `text` is one of the six headings ("一、总体情况", "## 二、主动公开政府信息情况",
     /// "一、2023年政务公开总体情况", …).
-    static func sectionKey(_ text: String, catalogs: Catalogs, memo: inout [String: String?]) -> String? {
-        var t = Substring(text)
-        while let f = t.first, f == "#" || f == " " || f == "*" { t = t.dropFirst() }
-        guard t.count <= 40 else { return nil }
-        let k = LabelKey(String(t))
-        switch k.enumerator {
-        case .chinese, .none: break
-        default: return nil
+    static func sectionKey(_ cell: Cell, catalogs: Catalogs, memo: inout [String: String?]) -> String? {
+        guard cell.text.utf8.count <= 120 else { return nil }
+        let k: LabelKey
+        if let f = cell.text.utf8.first, f == 35 || f == 42 {   // markdown "#", "*"
+            var t = Substring(cell.text)
+            while let f = t.first, f == "#" || f == " " || f == "*" { t = t.dropFirst() }
+            k = LabelKey(String(t))
+        } else {
+            k = cell.labelKey
         }
         guard k.core.count >= 4 else { return nil }
-        return catalogs.sections.match(k, memo: &memo)
+        switch k.enumerator {
+        case .chinese: return catalogs.sections.match(k, memo: &memo)
+        case .none: return catalogs.sections.exactMatch(k)     // no numeral: the text must be a known heading
+        default: return nil
+        }
     }
 }

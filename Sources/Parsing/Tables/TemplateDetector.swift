@@ -7,15 +7,15 @@ enum TemplateDetector {
         let end = t3?.lowerBound ?? stream.cells.count
         let range = t2 ?? 0..<end
         for i in range where stream.cells[i].kind == .label {
-            let k = LabelKey(stream.cells[i].text)
+            let k = stream.cells[i].labelKey
             if let t = catalogs.templateMarkers[k.core] { votes[t, default: 0] += 1 }
-            if stream.cells[i].text.contains("第二十条第(九)项") { votes["2019", default: 0] += 1 }
+            if stream.cells[i].text.has("第二十条第(九)项") { votes["2019", default: 0] += 1 }
         }
         if votes["2019"]! > votes["2021"]! { return "2019" }
         if votes["2021"]! > votes["2019"]! { return "2021" }
         if let r = t3 {
             for i in r where stream.cells[i].kind == .label {
-                let core = LabelKey(stream.cells[i].text).core
+                let core = stream.cells[i].labelKey.core
                 if core.hasPrefix("申请人无正当理由逾期不补正") || core.hasPrefix("申请人逾期未按收费通知") { return "2021" }
             }
             return "2019"

@@ -16,20 +16,21 @@ struct RecordBuilder {
     }
 
     /// Reads one cell; nil when blank, missing or not a number.
-    mutating func value(_ path: String, _ cell: Cell?, unitDivisor: [String: Double] = [:]) -> Double? {
+    mutating func value(_ pathText: @autoclosure () -> String, _ cell: Cell?, unitDivisor: [String: Double] = [:]) -> Double? {
         guard let cell else { return nil }
         switch cell.kind {
         case .blank:
-            cellsRaw[path] = ""
+            cellsRaw[pathText()] = ""
             return nil
         case .label:
+            let path = pathText()
             cellsRaw[path] = cell.text
             findings.append(Finding(rule: "unreadable_cell", severity: .unreadable, cells: [path],
                                     message: "\(path): \"\(cell.text)\" is not a number"))
             return nil
         case .value:
             let r = ValueText.read(cell.text)
-            if !r.plain { cellsRaw[path] = cell.text }
+            if !r.plain { cellsRaw[pathText()] = cell.text }
             guard var v = r.value else { return nil }
             if let u = r.unit, let d = unitDivisor[u] { v /= d }
             return v
@@ -72,10 +73,9 @@ struct RecordBuilder {
             var rowOut: [String: Double?] = [:]
             var absent: [String] = []
             for (i, col) in Catalogs.t3Columns.enumerated() {
-                let path = "t3.\(key).\(col)"
                 let cell = cells.flatMap { i < $0.count ? $0[i] : nil }
-                if cell == nil { absent.append(path) }
-                rowOut[col] = .some(value(path, cell))
+                if cell == nil { absent.append("t3.\(key).\(col)") }
+                rowOut[col] = .some(value("t3.\(key).\(col)", cell))
             }
             missing(absent, what: "table 三 row \(labels[key] ?? key): \(absent.count) cell(s)")
             tables.t3[key] = rowOut

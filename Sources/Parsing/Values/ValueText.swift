@@ -14,6 +14,7 @@ enum ValueText {
     }
 
     static let units: [String] = ["万元", "元", "件", "个", "项", "条", "次"]
+    static let unitLast: Set<Unicode.Scalar> = ["元", "件", "个", "项", "条", "次"]
     static let placeholders: Set<String> = ["-", "--", "—", "——", "–", "/", "//", "无", "null", "N/A", "n/a", "×"]
 
     static func kind(of text: String) -> Cell.Kind {
@@ -26,8 +27,12 @@ enum ValueText {
     static func read(_ text: String) -> Reading {
         let t = LineSplitter.trim(Substring(text))
         if t.isEmpty { return Reading(value: nil, plain: false, readable: true) }
-        if placeholders.contains(String(t)) { return Reading(value: nil, plain: false, readable: true) }
         if let (v, plain) = number(t) { return Reading(value: v, plain: plain, readable: true) }
+        if t.utf8.count <= 6, placeholders.contains(String(t)) { return Reading(value: nil, plain: false, readable: true) }
+        guard let last = t.unicodeScalars.last, unitLast.contains(last), let first = t.utf8.first,
+              (first >= 48 && first <= 57) || first == 43 || first == 45 else {
+            return Reading(value: nil, plain: false, readable: false)
+        }
         for u in units where t.hasSuffix(u) {
             let body = LineSplitter.trim(t.dropLast(u.count))
             if let (v, _) = number(body) { return Reading(value: v, plain: false, readable: true, unit: u) }
@@ -59,7 +64,16 @@ enum ValueText {
             }
         }
         guard sawDigit, !lastWasComma, digits.last != UInt8(ascii: ".") else { return nil }
-        guard digits.count <= 18, let v = Double(String(decoding: digits, as: UTF8.self)) else { return nil }
+        guard digits.count <= 18 else { return nil }
+        let v: Double
+        if !sawDot {
+            var n: Int64 = 0
+            for d in digits { n = n * 10 + Int64(d - 48) }
+            v = Double(n)
+        } else {
+            guard let parsed = Double(String(decoding: digits, as: UTF8.self)) else { return nil }
+            v = parsed
+        }
         return (negative ? -v : v, plain)
     }
 }

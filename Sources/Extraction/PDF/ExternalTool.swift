@@ -1,0 +1,86 @@
+import Foundation
+import Subprocess
+#if canImport(System)
+import System
+#else
+import SystemPackage
+#endif
+
+/// Runs an external program (pdftotext, soffice) with an argv — never through a shell — with a
+/// time limit and a cap on what it may print. Used by the PDF and legacy-Word readers.
+struct ExternalTool: Sendable {
+    /// What a finished run produced.
+    struct Output: Sendable {
+        var status: TerminationStatus
+        var stdout: [UInt8]
+        var stderr: String
+        var succeeded: Bool { status.isSuccess }
+    }
+
+    enum Failure: Error, Sendable {
+        /// The program is not installed (not found on PATH, or the given path does not exist).
+        case notFound(String)
+        /// The program ran past the time limit and was killed.
+        case timedOut(Duration)
+        /// The program printed more than the cap.
+        case outputTooLarge(Int)
+        /// Anything else swift-subprocess reported when launching.
+        case launch(String)
+    }
+
+    /// Program name (looked up on PATH) or an absolute path.
+    var program: String
+    var timeout: Duration
+    var outputLimit: Int
+
+    /// Runs the program with `arguments`; stdout is collected as bytes (fast, see swift-notes §7),
+    /// stderr as text (capped at 64 KB).
+    func run(_ arguments: [String], workingDirectory: URL? = nil) async throws -> Output {
+        let executable: Executable = program.hasPrefix("/") ? .path(FilePath(program)) : .name(program)
+        if program.hasPrefix("/"), !FileManager.default.isExecutableFile(atPath: program) {
+            throw Failure.notFound(program)
+        }
+        if !program.hasPrefix("/"), ExternalTool.which(program) == nil {
+            throw Failure.notFound(program)
+        }
+        let limit = outputLimit
+        let timeout = self.timeout
+        let cwd = workingDirectory.map { FilePath($0.path) }
+        return try await withThrowingTaskGroup(of: Output?.self) { group in
+            group.addTask {
+                do {
+                    let result = try await Subprocess.run(executable, arguments: Arguments(arguments),
+                                                          workingDirectory: cwd, input: .none,
+                                                          output: .bytes(limit: limit), error: .bytes(limit: 64 << 10))
+                    return Output(status: result.terminationStatus, stdout: result.standardOutput,
+                                  stderr: String(decoding: result.standardError, as: UTF8.self))
+                } catch is CancellationError {
+                    return nil
+                } catch {
+                    let text = "\(error)"
+                    if text.contains("exceeded") { throw Failure.outputTooLarge(limit) }
+                    throw Failure.launch(text)
+                }
+            }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return nil
+            }
+            // The first child to finish decides: the tool's output, or the timer (nil).
+            let first = try await group.next() ?? nil
+            group.cancelAll()   // kills the tool if still running (Subprocess ends with SIGKILL)
+            guard let output = first else { throw Failure.timedOut(timeout) }
+            return output
+        }
+    }
+
+    /// The full path of a program on PATH, or nil.
+    static func which(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for dir in path.split(separator: ":") {
+            let candidate = "\(dir)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import NianbaoCore
+
+/// Reads a PDF through poppler's `pdftotext` into a Document: a title, headings, paragraphs,
+/// and the statistical tables rebuilt as grids by column position.
+///
+/// pdftotext runs once per file with an argv (never a shell), a time limit and a page cap, and
+/// prints `-tsv`: every word with its bounding box. (`-layout` places words on a character grid;
+/// measured on the 淮安 report, its columns drift by several characters between pages and
+/// between CJK and digit runs, so the grid is rebuilt from the real coordinates instead. The
+/// cost is the same: one pdftotext run.)
+///
+/// Outcomes:
+/// - a PDF with no text layer (a scan) is not an error: the Document has no blocks and the note
+///   ``PDFExtractor/imageOnlyNote``, so the archive keeps the capture with that status;
+/// - a truncated or damaged PDF, an encrypted PDF, non-PDF bytes, pdftotext missing or running
+///   past its time limit each throw an ``ExtractionError`` naming the file and the reason.
+public struct PDFExtractor: Sendable {
+    /// The note on a Document read from a PDF that has pages but no text.
+    public static let imageOnlyNote = "image-only PDF; no text layer"
+
+    public let timeout: Duration
+    public let pageCap: Int
+    public let pdftotextPath: String
+
+    /// - Parameters:
+    ///   - timeout: how long pdftotext may run before it is killed.
+    ///   - pageCap: pages read at most (pdftotext `-l`); a note says when the cap was reached.
+    ///   - pdftotextPath: the program, by name on PATH or by absolute path.
+    public init(timeout: Duration = .seconds(30), pageCap: Int = 200, pdftotextPath: String = "pdftotext") {
+        self.timeout = timeout
+        self.pageCap = pageCap
+        self.pdftotextPath = pdftotextPath
+    }
+
+    public func extract(file: URL, sourceName: String) async throws -> Document {
+        func fail(_ reason: String) -> ExtractionError { ExtractionError(source: sourceName, reason: reason) }
+        let head: Data
+        do {
+            let handle = try FileHandle(forReadingFrom: file)
+            defer { try? handle.close() }
+            head = try handle.read(upToCount: 1024) ?? Data()
+        } catch {
+            throw fail("cannot read file: \(error.localizedDescription)")
+        }
+        guard head.range(of: Data("%PDF-".utf8)) != nil else {
+            throw fail("not a PDF (no %PDF- header in the first 1 KB)")
+        }
+        let tool = ExternalTool(program: pdftotextPath, timeout: timeout, outputLimit: 256 << 20)
+        let output: ExternalTool.Output
+        do {
+            output = try await tool.run(["-tsv", "-enc", "UTF-8", "-l", String(max(pageCap, 1)), file.path, "-"])
+        } catch let failure as ExternalTool.Failure {
+            switch failure {
+            case .notFound(let p): throw fail("pdftotext not found (\(p)); install poppler-utils")
+            case .timedOut(let d): throw fail("pdftotext ran past its time limit of \(d) and was stopped")
+            case .outputTooLarge(let n): throw fail("pdftotext printed more than \(n) bytes")
+            case .launch(let m): throw fail("could not run pdftotext: \(m)")
+            }
+        }
+        if !output.succeeded {
+            throw fail(Self.reason(for: output))
+        }
+        let pages = PDFTSVReader.pages(from: output.stdout)
+        var metadata = DocumentMetadata(mediaType: "application/pdf", sourceName: sourceName, pageCount: pages.count)
+        var notes: [String] = []
+        if pages.count >= pageCap { notes.append("page cap of \(pageCap) pages reached; later pages, if any, were not read") }
+        if pages.isEmpty { throw fail("damaged PDF: pdftotext found no pages") }
+        if pages.allSatisfy({ $0.words.isEmpty }) {
+            notes.insert(Self.imageOnlyNote, at: 0)
+            return Document(metadata: metadata, blocks: [], notes: notes)
+        }
+        let emptyPages = pages.filter { $0.words.isEmpty }.map(\.number)
+        if !emptyPages.isEmpty {
+            notes.append("pages without a text layer (images only): \(emptyPages.map(String.init).joined(separator: ", "))")
+        }
+        let lines = PDFLineBuilder.lines(of: pages)
+        let (blocks, title) = PDFLayout(lines: lines).blocks()
+        metadata.title = title ?? blocks.first { $0.kind != .table }?.text
+        return Document(metadata: metadata, blocks: blocks, notes: notes)
+    }
+
+    /// A plain reason from pdftotext's exit status and messages.
+    static func reason(for output: ExternalTool.Output) -> String {
+        let err = output.stderr
+        let lastLine = err.split(separator: "\n").last.map(String.init) ?? ""
+        if err.contains("Incorrect password") || err.contains("password") {
+            return "encrypted PDF: needs a password to open (pdftotext: \(lastLine))"
+        }
+        if case .exited(3) = output.status { return "PDF does not permit copying its text (pdftotext exit 3)" }
+        if err.contains("xref") || err.contains("trailer") || err.contains("Couldn't") {
+            return "damaged or truncated PDF (pdftotext: \(lastLine))"
+        }
+        return "pdftotext failed (\(output.status))" + (lastLine.isEmpty ? "" : ": \(lastLine)")
+    }
+}

@@ -1,0 +1,93 @@
+/// One word as pdftotext -tsv reports it: its text and bounding box in PDF points (y grows down).
+struct PDFWord: Sendable, Equatable {
+    var page: Int
+    var x0: Double
+    var y0: Double
+    var x1: Double
+    var y1: Double
+    var text: String
+
+    var height: Double { y1 - y0 }
+    var centerY: Double { (y0 + y1) / 2 }
+}
+
+/// One page of words, in pdftotext's reading order.
+struct PDFPage: Sendable {
+    var number: Int
+    var width: Double
+    var height: Double
+    var words: [PDFWord]
+}
+
+/// Reads `pdftotext -tsv` output: one row per page, flow, line and word
+/// (`level page_num par_num block_num line_num word_num left top width height conf text`).
+/// Only pages (level 1) and words (level 5) are used; the line grouping is redone geometrically.
+enum PDFTSVReader {
+    static func pages(from bytes: [UInt8]) -> [PDFPage] {
+        var pages: [PDFPage] = []
+        var lineStart = 0
+        var isHeader = true
+        let count = bytes.count
+        var i = 0
+        while i <= count {
+            if i == count || bytes[i] == 0x0A {
+                if i > lineStart {
+                    if isHeader {
+                        isHeader = false
+                    } else {
+                        parseRow(bytes[lineStart..<i], into: &pages)
+                    }
+                }
+                lineStart = i + 1
+            }
+            i += 1
+        }
+        return pages
+    }
+
+    private static func parseRow(_ row: ArraySlice<UInt8>, into pages: inout [PDFPage]) {
+        // Split into at most 12 fields; the text (last field) keeps any tab-free content as is.
+        var fields: [ArraySlice<UInt8>] = []
+        fields.reserveCapacity(12)
+        var start = row.startIndex
+        var idx = row.startIndex
+        while idx < row.endIndex, fields.count < 11 {
+            if row[idx] == 0x09 {
+                fields.append(row[start..<idx])
+                start = idx + 1
+            }
+            idx += 1
+        }
+        fields.append(row[start..<row.endIndex])
+        guard fields.count == 12, let level = int(fields[0]) else { return }
+        switch level {
+        case 1:
+            let number = int(fields[1]) ?? (pages.count + 1)
+            pages.append(PDFPage(number: number, width: double(fields[8]) ?? 595, height: double(fields[9]) ?? 842, words: []))
+        case 5:
+            guard !pages.isEmpty, let x = double(fields[6]), let y = double(fields[7]),
+                  let w = double(fields[8]), let h = double(fields[9]) else { return }
+            var text = String(decoding: fields[11], as: UTF8.self)
+            if text.hasSuffix("\r") { text.removeLast() }
+            if text.allSatisfy({ $0.isWhitespace }) { return }
+            pages[pages.count - 1].words.append(PDFWord(page: pages[pages.count - 1].number, x0: x, y0: y, x1: x + w, y1: y + h, text: text))
+        default:
+            return
+        }
+    }
+
+    private static func int(_ s: ArraySlice<UInt8>) -> Int? {
+        var v = 0
+        var any = false
+        for b in s {
+            guard b >= 0x30, b <= 0x39 else { return any ? v : nil }
+            v = v * 10 + Int(b - 0x30)
+            any = true
+        }
+        return any ? v : nil
+    }
+
+    private static func double(_ s: ArraySlice<UInt8>) -> Double? {
+        Double(String(decoding: s, as: UTF8.self))
+    }
+}

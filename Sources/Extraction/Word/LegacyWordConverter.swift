@@ -1,0 +1,83 @@
+import Foundation
+
+/// Converts a legacy Word (.doc) or WPS (.wps) file to .docx with LibreOffice, so DocxExtractor
+/// can read it. LibreOffice is optional (about 280 MB installed, so Scripts/setup.sh does not
+/// install it): without `soffice` on PATH the converter throws an ``ExtractionError`` whose reason
+/// says "needs LibreOffice (soffice) to read .doc/.wps".
+///
+/// soffice runs headless with an argv (never a shell), a private throw-away profile and a time
+/// limit, inside a temporary directory. The caller owns the returned .docx and removes its
+/// directory (``cleanUp(_:)``) when done.
+public struct LegacyWordConverter: Sendable {
+    public static let missingReason = "needs LibreOffice (soffice) to read .doc/.wps"
+
+    public let timeout: Duration
+    public let sofficePath: String
+
+    /// - Parameters:
+    ///   - timeout: how long soffice may run (its first start in a fresh profile takes a few seconds).
+    ///   - sofficePath: the program, by name on PATH or by absolute path.
+    public init(timeout: Duration = .seconds(120), sofficePath: String = "soffice") {
+        self.timeout = timeout
+        self.sofficePath = sofficePath
+    }
+
+    /// True when soffice can be found.
+    public var isAvailable: Bool {
+        sofficePath.hasPrefix("/") ? FileManager.default.isExecutableFile(atPath: sofficePath) : ExternalTool.which(sofficePath) != nil
+    }
+
+    /// Converts `file` to a .docx in a new temporary directory and returns its URL.
+    public func convertToDocx(file: URL, sourceName: String) async throws -> URL {
+        func fail(_ reason: String) -> ExtractionError { ExtractionError(source: sourceName, reason: reason) }
+        guard isAvailable else { throw fail(Self.missingReason) }
+        guard FileManager.default.isReadableFile(atPath: file.path) else { throw fail("cannot read file") }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-soffice-\(UUID().uuidString)")
+        let outDir = dir.appendingPathComponent("out")
+        do {
+            try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)
+        } catch {
+            throw fail("cannot create a temporary directory: \(error.localizedDescription)")
+        }
+        // Copy under a plain name: soffice derives the output name from the input name.
+        let ext = file.pathExtension.lowercased() == "wps" ? "wps" : "doc"
+        let input = dir.appendingPathComponent("input.\(ext)")
+        do {
+            try FileManager.default.copyItem(at: file, to: input)
+        } catch {
+            cleanUp(dir)
+            throw fail("cannot copy to a temporary directory: \(error.localizedDescription)")
+        }
+        let tool = ExternalTool(program: sofficePath, timeout: timeout, outputLimit: 1 << 20)
+        let args = ["-env:UserInstallation=file://\(dir.path)/profile", "--headless", "--norestore",
+                    "--convert-to", "docx:MS Word 2007 XML", "--outdir", outDir.path, input.path]
+        do {
+            let out = try await tool.run(args, workingDirectory: dir)
+            let produced = outDir.appendingPathComponent("input.docx")
+            guard out.succeeded, FileManager.default.fileExists(atPath: produced.path) else {
+                cleanUp(dir)
+                let msg = out.stderr.split(separator: "\n").last.map(String.init) ?? ""
+                throw fail("LibreOffice could not convert the file (\(out.status))" + (msg.isEmpty ? "" : ": \(msg)"))
+            }
+            return produced
+        } catch let failure as ExternalTool.Failure {
+            cleanUp(dir)
+            switch failure {
+            case .notFound: throw fail(Self.missingReason)
+            case .timedOut(let d): throw fail("LibreOffice ran past its time limit of \(d) and was stopped")
+            case .outputTooLarge(let n): throw fail("soffice printed more than \(n) bytes")
+            case .launch(let m): throw fail("could not run soffice: \(m)")
+            }
+        }
+    }
+
+    /// Removes the temporary directory of a converted file (the .docx's grandparent directory).
+    public func cleanUp(convertedDocx: URL) {
+        cleanUp(convertedDocx.deletingLastPathComponent().deletingLastPathComponent())
+    }
+
+    func cleanUp(_ dir: URL) {
+        guard dir.lastPathComponent.hasPrefix("nianbao-soffice-") else { return }
+        try? FileManager.default.removeItem(at: dir)
+    }
+}

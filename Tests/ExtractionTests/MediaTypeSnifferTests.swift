@@ -1,0 +1,95 @@
+import Foundation
+import NianbaoCore
+import Testing
+import TestSupport
+@testable import Extraction
+
+@Suite struct MediaTypeSnifferTests {
+    func sniff(_ bytes: [UInt8], _ name: String?, _ contentType: String? = nil) -> MediaType? {
+        MediaTypeSniffer.sniff(prefix: Data(bytes), filename: name, contentType: contentType)
+    }
+
+    @Test func contentWinsOverTheExtension() {
+        #expect(sniff(Array("%PDF-1.7\n%âãÏÓ".utf8), "report.html") == .pdf)
+        #expect(sniff([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], "report.pdf") == .docx)
+        #expect(sniff([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0], "report.doc") == .doc)
+        #expect(sniff([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0], "report.wps") == .wps)
+        #expect(sniff(Array("\u{FEFF}  <!DOCTYPE html><html>".utf8), "report.txt") == .html)
+        #expect(sniff(Array("<meta charset=gbk><div>年度报告</div>".utf8), "download.jsp") == .html)
+        #expect(sniff(Array("# 川汇区信访局 2023 年政府信息公开工作年度报告\n一、总体情况".utf8), "report.html") == .html)   // extension decides text-like content
+    }
+
+    @Test func extensionAndContentTypeDecideAmbiguousText() {
+        let text = Array("一、总体情况\n二、主动公开政府信息情况".utf8)
+        #expect(sniff(text, "report.txt") == .text)
+        #expect(sniff(text, "page.shtml") == .html)
+        #expect(sniff(text, nil, "text/html; charset=utf-8") == .html)
+        #expect(sniff(text, "noext") == .text)
+        #expect(sniff([0x00, 0x01, 0xFF], "blob.bin") == nil)
+    }
+
+    @Test func plainTextGBKAndUTF8Files() async throws {
+        let seed = Fixtures.seed("000")
+        let d = try await Extractor().extract(ExtractionInput(file: seed, sourceName: "000.txt"))
+        #expect(d.metadata.mediaType == "text/plain" && d.metadata.charset == "UTF-8")
+        #expect(d.metadata.title == "川汇区信访局 2023 年政府信息公开工作年度报告")
+        #expect(d.blocks.count == 1 && d.blocks[0].text.contains("行政规范性文件\t0\t0\t0"))
+
+        let gbk = try #require("二、主动公开政府信息情况\n行政规范性文件\t1\t0\t14\n".data(using: .init(rawValue: 0x8000_0632)))
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-gbk-\(UUID().uuidString).txt")
+        try gbk.write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let g = try await Extractor().extract(ExtractionInput(file: url, sourceName: "gbk.txt"))
+        #expect(g.metadata.charset == "GB18030")
+        #expect(g.blocks[0].text == "二、主动公开政府信息情况\n行政规范性文件\t1\t0\t14\n")
+    }
+
+    @Test func pdfAndWordGoToTheirReaders() async throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-fake-\(UUID().uuidString).html")
+        try Data("%PDF-1.4\n1 0 obj\n".utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        do {
+            _ = try await Extractor().extract(ExtractionInput(file: url, sourceName: "fake.html"))
+            Issue.record("a truncated PDF must not extract")
+        } catch let e as ExtractionError {
+            #expect(e.source == "fake.html")   // the PDF reader was asked, not the HTML one
+            #expect(!e.reason.isEmpty)
+        }
+    }
+}
+
+@Suite struct ContentFinderTests {
+    @Test func smallestSubtreeHoldingTheHeadingsWhenThereIsNoKnownContainer() throws {
+        let html = """
+        <html><body><div class="left"><ul><li>关于做好安全生产工作的通知</li><li>政务公开</li></ul></div>
+        <div class="right"><div class="x"><p>一、总体情况</p><p>本年度……</p><p>二、主动公开政府信息情况</p>
+        <table><tr><td>规章</td><td>0</td></tr></table><p>六、其他需要报告的事项</p><p>无。</p></div>
+        <div class="y">相关文章 关于做好防汛工作的通知</div></div></body></html>
+        """
+        let d = try HTMLExtractor().extract(data: Data(html.utf8), sourceName: "plain.html")
+        #expect(d.blocks.first?.text == "一、总体情况")
+        #expect(d.blocks.last?.text == "无。")
+        #expect(!d.flattenedText.contains("安全生产") && !d.flattenedText.contains("防汛"))
+    }
+
+    @Test func knownContainerWithoutHeadingsIsUsedForOtherPages() throws {
+        let html = """
+        <html><body><div class="nav">首页 政务公开</div><div class="TRS_Editor"><p>关于公布2024年度政府信息公开工作年度报告的通知</p></div>
+        <div class="side">热点</div></body></html>
+        """
+        let d = try HTMLExtractor().extract(data: Data(html.utf8), sourceName: "notice.html")
+        #expect(d.blocks.map(\.text) == ["关于公布2024年度政府信息公开工作年度报告的通知"])
+    }
+
+    @Test func containerMissingTheTablesLosesToTheHeadingSubtree() throws {
+        // The editor div holds only the intro; the report body follows outside it.
+        let html = """
+        <html><body><div id="zoom"><p>根据条例，现公布本机关2023年度报告。</p></div>
+        <div class="body"><p>一、总体情况</p><p>……</p><p>三、收到和处理政府信息公开申请情况</p><table><tr><td>自然人</td><td>3</td></tr></table>
+        <p>五、存在的主要问题及改进情况</p></div></body></html>
+        """
+        let d = try HTMLExtractor().extract(data: Data(html.utf8), sourceName: "split.html")
+        #expect(d.blocks.first?.text == "一、总体情况")
+        #expect(d.blocks.compactMap(\.table).first?.rows[0].map(\.text) == ["自然人", "3"])
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+import NianbaoCore
+import TestSupport
+@testable import Extraction
+
+/// Bad PDFs give an ExtractionError naming the file and the reason; nothing crashes or hangs.
+@Suite struct PDFBadInputTests {
+    func reason(_ file: String, _ extractor: PDFExtractor = PDFExtractor()) async -> String? {
+        let url = file.hasPrefix("/") ? URL(fileURLWithPath: file) : Fixtures.fixture("pdf/\(file)")
+        do {
+            _ = try await extractor.extract(file: url, sourceName: "reports/\(url.lastPathComponent)")
+            return nil
+        } catch let e as ExtractionError {
+            #expect(e.source == "reports/\(url.lastPathComponent)")
+            #expect("\(e)".hasPrefix("reports/\(url.lastPathComponent): "))
+            return e.reason
+        } catch {
+            Issue.record("unexpected error type: \(error)")
+            return nil
+        }
+    }
+
+    @Test func truncated() async {
+        let r = await reason("truncated.pdf")
+        #expect(r?.contains("damaged or truncated PDF") == true, "\(r ?? "no error")")
+    }
+
+    @Test func encrypted() async {
+        let r = await reason("encrypted.pdf")
+        #expect(r?.hasPrefix("encrypted PDF") == true, "\(r ?? "no error")")
+    }
+
+    @Test func notAPDF() async {
+        let r = await reason("not-a-pdf.pdf")
+        #expect(r == "not a PDF (no %PDF- header in the first 1 KB)")
+    }
+
+    @Test func missingFile() async {
+        let r = await reason("/nonexistent/nianbao-missing.pdf")
+        #expect(r?.hasPrefix("cannot read file") == true)
+    }
+
+    @Test func pdftotextMissing() async {
+        let r = await reason("seed-000.pdf", PDFExtractor(pdftotextPath: "/nonexistent/pdftotext"))
+        #expect(r?.contains("pdftotext not found") == true)
+    }
+
+    /// A time limit far below what pdftotext needs for the 6-page 淮安 report (about 18 ms):
+    /// the run is stopped and reported, well within a second.
+    @Test func timeLimit() async {
+        let start = ContinuousClock.now
+        let r = await reason(Fixtures.shared.appendingPathComponent("samples/huaian-city-2024.pdf").path,
+                             PDFExtractor(timeout: .microseconds(200)))
+        #expect(r?.contains("ran past its time limit") == true, "\(r ?? "no error")")
+        #expect(ContinuousClock.now - start < .seconds(5))
+    }
+
+    @Test func pageCap() async throws {
+        let url = Fixtures.shared.appendingPathComponent("samples/huaian-city-2024.pdf")
+        let doc = try await PDFExtractor(pageCap: 2).extract(file: url, sourceName: "huaian")
+        #expect(doc.metadata.pageCount == 2)
+        #expect(doc.notes.contains { $0.hasPrefix("page cap of 2 pages reached") })
+        #expect(!doc.flattenedText.contains("本年新收"))
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+import NianbaoCore
+import TestSupport
+@testable import Extraction
+
+@Suite struct WordLegacyConverterTests {
+    @Test func withoutLibreOfficeSaysSo() async {
+        let converter = LegacyWordConverter(sofficePath: "/nonexistent/soffice")
+        #expect(!converter.isAvailable)
+        do {
+            _ = try await converter.convertToDocx(file: Fixtures.fixture("docx/seed-002.doc"), sourceName: "old/seed-002.doc")
+            Issue.record("expected an error")
+        } catch let e as ExtractionError {
+            #expect(e.source == "old/seed-002.doc")
+            #expect(e.reason == "needs LibreOffice (soffice) to read .doc/.wps")
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    /// Runs only where LibreOffice is installed (it is not part of Scripts/setup.sh); elsewhere
+    /// the test says so and checks nothing.
+    @Test(.enabled(if: LegacyWordConverter().isAvailable, "soffice is not installed"))
+    func convertsDocWhenLibreOfficeIsInstalled() async throws {
+        let converter = LegacyWordConverter()
+        let docx = try await converter.convertToDocx(file: Fixtures.fixture("docx/seed-002.doc"), sourceName: "seed-002.doc")
+        defer { converter.cleanUp(convertedDocx: docx) }
+        let doc = try DocxExtractor().extract(file: docx, sourceName: "seed-002.doc")
+        let grid = try #require(GridProbe.table(doc, containing: "本年新收"))
+        let rows = GridProbe.valueRows(grid, width: 7)
+        #expect(rows.map { $0.values.map(GridProbe.number) } == SeedTables.t3("002"))
+    }
+}
