@@ -11,6 +11,7 @@ import TestSupport
 /// The crawler through the real Fetcher (libcurl) and the real Archive, against fixture portals
 /// served over HTTP on 127.0.0.2–4: robots, delays, 503/Retry-After, redirects, loop, stall,
 /// reset, gzip, 304, the size cap, a lying charset header, duplicates, TRS/Hanweb/集约化 lists.
+extension CrawlNetworkTests {
 @Suite(.serialized) struct CrawlHTTPTests {
     final class Rig: @unchecked Sendable {
         let dir: URL
@@ -69,6 +70,7 @@ import TestSupport
     }
 
     @Test func crawlFindsEveryReportPolitely() async throws {
+        await CrawlNetworkTests.waitForQuietStart()
         let rig = try await Rig()
         defer { Task { await rig.stop() } }
         let summary = try await rig.crawl()
@@ -132,6 +134,7 @@ import TestSupport
     }
 
     @Test func secondCrawlOfUnchangedPortalsDownloadsNothingNew() async throws {
+        await CrawlNetworkTests.waitForQuietStart()
         let rig = try await Rig()
         defer { Task { await rig.stop() } }
         _ = try await rig.crawl()
@@ -150,6 +153,7 @@ import TestSupport
     }
 
     @Test func changedReportIsFetchedAgain() async throws {
+        await CrawlNetworkTests.waitForQuietStart()
         let rig = try await Rig()
         defer { Task { await rig.stop() } }
         _ = try await rig.crawl()
@@ -163,6 +167,7 @@ import TestSupport
     /// The real thing: a 60 MB attachment against the default 50 MB cap (its own test, so the
     /// transfer does not disturb the timing checks above).
     @Test func sixtyMegabyteAttachmentIsRefusedByTheCap() async throws {
+        await CrawlNetworkTests.waitForQuietStart()
         let rig = try await Rig(hugeBytes: 60 << 20, cap: 50 << 20)
         defer { Task { await rig.stop() } }
         let summary = try await rig.crawl()
@@ -181,6 +186,7 @@ import TestSupport
     /// The whole pipeline (HTML, GBK, gzip, PDF extraction, parser, archive versions) on the three
     /// portals: one record per report, then an edited HTML report becomes version 2 with its diff.
     @Test func realPipelineRecordsEveryReportAndVersionsAnEdit() async throws {
+        await CrawlNetworkTests.waitForQuietStart()
         let rig = try await Rig()
         defer { Task { await rig.stop() } }
         let first = try await rig.crawl(handler: CrawlReportHandler(archive: rig.archive))
@@ -211,4 +217,5 @@ import TestSupport
             .allObjects.compactMap { $0 as? URL }.filter { $0.pathExtension == "json" } ?? []
         return try files.map { try JSONDecoder().decode(ReportRecord.self, from: Data(contentsOf: $0)) }
     }
+}
 }
