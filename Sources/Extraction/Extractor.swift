@@ -36,7 +36,7 @@ public struct ExtractionError: Error, CustomStringConvertible, Sendable {
 /// Stage 2: bytes in, Document out. Sniffs the format (MediaTypeSniffer: content first, then the
 /// Content-Type, then the extension) and hands the file to its reader: HTML (HTMLExtractor),
 /// plain text (PlainTextReader), PDF (PDFExtractor, pdftotext), .docx (DocxExtractor), .doc/.wps
-/// (LegacyWordConverter to .docx, then DocxExtractor).
+/// (LegacyWordConverter to .docx in a temporary directory, then DocxExtractor; the directory is removed).
 public struct Extractor: Sendable {
     /// Limits applied to every document.
     public struct Options: Sendable {
@@ -95,8 +95,9 @@ public struct Extractor: Sendable {
         case .docx:
             return try DocxExtractor(maxEntryBytes: options.maxDocxEntryBytes).extract(file: input.file, sourceName: source)
         case .doc, .wps:
-            let docx = try await LegacyWordConverter().convertToDocx(file: input.file, sourceName: source)
-            defer { try? FileManager.default.removeItem(at: docx) }
+            let converter = LegacyWordConverter()
+            let docx = try await converter.convertToDocx(file: input.file, sourceName: source)
+            defer { converter.cleanUp(convertedDocx: docx) }   // removes the converter's temporary directory
             var document = try DocxExtractor(maxEntryBytes: options.maxDocxEntryBytes).extract(file: docx, sourceName: source)
             document.metadata.mediaType = type.rawValue
             document.metadata.sourceName = source
@@ -116,6 +117,10 @@ public struct Extractor: Sendable {
 
     static func describe(_ error: Error) -> String {
         let ns = error as NSError
+        if ns.domain == NSCocoaErrorDomain && (ns.code == NSFileReadNoSuchFileError || ns.code == NSFileNoSuchFileError) {
+            return "no such file"
+        }
+        if ns.domain == NSCocoaErrorDomain && ns.code == NSFileReadNoPermissionError { return "permission denied" }
         if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
            let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
             return String(cString: strerror(code.rawValue))

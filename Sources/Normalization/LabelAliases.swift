@@ -20,12 +20,15 @@ public struct LabelAliases: Sendable {
 
     /// Replacements by their first scalar, for a single pass over each line.
     let byHead: [Unicode.Scalar: [Int]]
+    /// The distinct first scalars (a handful): a linear scan beats hashing every character.
+    let heads: [UInt32]
 
     public init(replacements: [Replacement]) {
         self.replacements = replacements.filter { !$0.fromScalars.isEmpty }
         var heads: [Unicode.Scalar: [Int]] = [:]
         for (i, r) in self.replacements.enumerated() { heads[r.fromScalars[0], default: []].append(i) }
         byHead = heads
+        self.heads = heads.keys.map(\.value).sorted()
     }
 
     /// Loaded once from Resources/label-aliases.json; empty (with no replacements) if it is missing.
@@ -49,7 +52,8 @@ public struct LabelAliases: Sendable {
         var i = 0
         let n = input.count
         while i < n {
-            if let candidates = byHead[input[i]] {
+            let v = input[i].value
+            if v >= 0x5B, heads.contains(v), let candidates = byHead[input[i]] {
                 var matched: Replacement? = nil
                 for c in candidates {
                     let f = replacements[c].fromScalars

@@ -49,11 +49,14 @@ public struct Normalizer: Sendable {
     /// A raw text run: line by line, keeping tabs and line structure.
     public func normalizeText(_ text: String) -> String {
         var out: [Unicode.Scalar] = []
-        out.reserveCapacity(text.unicodeScalars.count)
+        out.reserveCapacity(text.utf8.count)
         var line: [Unicode.Scalar] = []
+        var buffer: [Unicode.Scalar] = []
         var first = true
         func flush() {
-            let folded = aliases.apply(foldLine(line))
+            buffer.removeAll(keepingCapacity: true)
+            foldLine(line, into: &buffer)
+            let folded = aliases.apply(buffer)
             if !first { out.append("\n") }
             first = false
             if ScalarFolding.isPageNumber(folded) {
@@ -77,11 +80,11 @@ public struct Normalizer: Sendable {
 
     /// One line of a text run. In tab-separated rows each field is folded on its own, and a field
     /// holding only a non-breaking space stays one NBSP: an explicit blank cell, unlike an empty filler.
-    func foldLine(_ line: [Unicode.Scalar]) -> [Unicode.Scalar] {
+    func foldLine(_ line: [Unicode.Scalar], into out: inout [Unicode.Scalar]) {
         guard line.contains("\t"), line.contains(where: ScalarFolding.isHardSpace) else {
-            return ScalarFolding.fold(line, joinNewlines: false)
+            ScalarFolding.fold(line, joinNewlines: false, into: &out)
+            return
         }
-        var out: [Unicode.Scalar] = []
         for (i, field) in line.split(separator: "\t", omittingEmptySubsequences: false).enumerated() {
             if i > 0 { out.append("\t") }
             let f = ScalarFolding.fold(Array(field), joinNewlines: false)
@@ -91,7 +94,6 @@ public struct Normalizer: Sendable {
                 out.append(contentsOf: f.drop { $0 == " " })
             }
         }
-        return out
     }
 
     /// A heading, paragraph or table cell: whitespace runs collapse, breaks inside Chinese labels close.

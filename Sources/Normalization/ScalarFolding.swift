@@ -55,40 +55,39 @@ enum ScalarFolding {
     /// Folds one line (text mode: tabs kept, only single spaces between CJK close up) or one inline text
     /// (joinNewlines: every whitespace run collapses; runs between CJK characters vanish; trimmed).
     static func fold(_ input: [Unicode.Scalar], joinNewlines: Bool) -> [Unicode.Scalar] {
-        var mapped: [Unicode.Scalar] = []
-        mapped.reserveCapacity(input.count)
-        for s in input {
-            guard let m = map(s) else { continue }
-            if joinNewlines && (m == "\t" || m == "\n" || m == "\u{0C}" || m == "\u{0B}") { mapped.append(" ") } else { mapped.append(m) }
-        }
-        removeBookmarks(&mapped)
         var out: [Unicode.Scalar] = []
-        out.reserveCapacity(mapped.count)
-        var i = 0
-        let n = mapped.count
-        while i < n {
-            let s = mapped[i]
-            if s == " " {
-                var j = i
-                while j < n && mapped[j] == " " { j += 1 }
-                let run = j - i
-                let prev = out.last
-                let next: Unicode.Scalar? = j < n ? mapped[j] : nil
-                if joinNewlines {
-                    if let p = prev, let q = next, !(isCJK(p) && isCJK(q)) { out.append(" ") }
-                } else if let p = prev, let q = next {
-                    if run == 1 && isCJK(p) && isCJK(q) { /* closed up */ }
-                    else { out.append(contentsOf: repeatElement(" ", count: run)) }
-                } else if prev == nil && next != nil {
-                    out.append(contentsOf: repeatElement(" ", count: run))   // indentation kept (layout text)
-                }
-                i = j
-            } else {
-                out.append(s)
-                i += 1
-            }
-        }
+        fold(input, joinNewlines: joinNewlines, into: &out)
         return out
+    }
+
+    /// One pass: map each scalar, and decide each space run when the next non-space arrives.
+    static func fold(_ input: [Unicode.Scalar], joinNewlines: Bool, into out: inout [Unicode.Scalar]) {
+        var source = input
+        if input.contains("[") { removeBookmarks(&source) }
+        out.reserveCapacity(out.count + source.count)
+        let base = out.count
+        var pending = 0          // spaces seen and not yet written
+        for raw in source {
+            guard var m = map(raw) else { continue }
+            if joinNewlines && (m == "\t" || m == "\n" || m == "\u{0C}" || m == "\u{0B}") { m = " " }
+            if m == " " { pending += 1; continue }
+            if pending > 0 {
+                if out.count > base {
+                    let p = out[out.count - 1]
+                    let bothCJK = isCJK(p) && isCJK(m)
+                    if joinNewlines {
+                        if !bothCJK { out.append(" ") }
+                    } else if !(pending == 1 && bothCJK) {
+                        out.append(contentsOf: repeatElement(" ", count: pending))
+                    }
+                } else if !joinNewlines {
+                    out.append(contentsOf: repeatElement(" ", count: pending))   // indentation kept (layout text)
+                }
+                pending = 0
+            }
+            out.append(m)
+        }
+        // Trailing spaces are dropped.
     }
 
     /// Drops Word's `[bookmark: …]` markers.

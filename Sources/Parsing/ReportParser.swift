@@ -28,11 +28,22 @@ public struct ReportParser: Sendable {
     public func parse(_ document: Document) throws -> ReportRecord {
         let doc = document
         let source = doc.metadata.sourceName ?? "document"
+        // Every report's table 三 says 政府信息公开申请: without it there is nothing to parse (cheap check
+        // before building the cell stream of a large non-report).
+        let mentions = doc.blocks.contains { b in
+            b.text.has("政府信息公开") || (b.table?.rows.contains { $0.contains { $0.text.has("政府信息公开") } } ?? false)
+        } || (doc.metadata.title?.has("政府信息公开") ?? false)
+        if !mentions {
+            let empty = doc.blocks.allSatisfy { $0.text.allSatisfy(\.isWhitespace) && ($0.table?.rows.isEmpty ?? true) }
+            let notes = doc.notes.isEmpty ? "" : " (\(doc.notes.joined(separator: "; ")))"
+            throw ParseError(kind: .notAReport, source: source, reason: (empty ? "not an annual report: the document has no text"
+                : "not an annual report: no 政府信息公开年度报告 title, section headings or statistical tables found") + notes)
+        }
         let catalogs = Catalogs.shared
         let stream = CellStream(document: doc)
         var memo: [String: String?] = [:]
         let regions = TableRegions(stream: stream, catalogs: catalogs, memo: &memo)
-        let meta = MetadataReader(lines: Array(stream.lines.prefix(60)) + Array(stream.lines.suffix(8)),
+        let meta = MetadataReader(lines: (Array(stream.lines.prefix(60)) + Array(stream.lines.suffix(8))).map { String(LineSplitter.trim($0)) },
                                   metadataTitle: doc.metadata.title, metadataPublished: doc.metadata.published)
 
         guard let t3Range = regions.t3 else {
@@ -71,6 +82,9 @@ public struct ReportParser: Sendable {
     }
 
     private func missingTables(source: String, regions: TableRegions, meta: MetadataReader, stream: CellStream) -> ParseError {
+        if !stream.cells.contains(where: { $0.kind != .blank }) {
+            return ParseError(kind: .notAReport, source: source, reason: "not an annual report: the document has no text")
+        }
         let looksLikeReport = meta.title.map(MetadataReader.looksLikeTitle) == true || regions.headings.count >= 2 || regions.t2 != nil
         if !looksLikeReport {
             return ParseError(kind: .notAReport, source: source,

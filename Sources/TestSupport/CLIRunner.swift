@@ -24,8 +24,22 @@ public enum CLIRunner {
         return Fixtures.repoRoot.appendingPathComponent(".build/debug/nianbao")
     }
 
-    /// Run with arguments; stdin is /dev/null. Output is read before waiting (no pipe deadlock).
+    /// Run with arguments, waiting on a Dispatch thread: blocking one of the cooperative pool's two
+    /// threads (2 cores) for a child process would starve every other test's async work, in-process
+    /// servers included.
     public static func run(_ arguments: [String], cwd: URL? = nil, environment: [String: String] = [:],
+                           timeout: TimeInterval = 120) async throws -> Result {
+        try await withCheckedThrowingContinuation { cont in
+            DispatchQueue.global().async {
+                do { cont.resume(returning: try runBlocking(arguments, cwd: cwd, environment: environment, timeout: timeout)) }
+                catch { cont.resume(throwing: error) }
+            }
+        }
+    }
+
+    /// Run with arguments, blocking the calling thread; stdin is /dev/null. Output is read before
+    /// waiting (no pipe deadlock). Never call this from async code.
+    public static func runBlocking(_ arguments: [String], cwd: URL? = nil, environment: [String: String] = [:],
                            timeout: TimeInterval = 120) throws -> Result {
         let p = Process()
         p.executableURL = binary

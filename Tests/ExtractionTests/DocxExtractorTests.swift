@@ -70,6 +70,39 @@ import ZIPFoundation
         #expect(grid.rows[1][0].text == "")
     }
 
+    /// Chinese Word files name their heading styles by number ("1" → "heading 1" in styles.xml);
+    /// w:outlineLvl also marks a heading; docProps/core.xml gives the title when no heading does.
+    @Test func headingStylesByNameAndOutlineLevel() throws {
+        let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+        let doc = """
+        <w:document \(w)><w:body>
+        <w:p><w:pPr><w:pStyle w:val="2"/></w:pPr><w:r><w:t>一、总体情况</w:t></w:r></w:p>
+        <w:p><w:pPr><w:outlineLvl w:val="1"/></w:pPr><w:r><w:t>（一）主动公开</w:t></w:r></w:p>
+        <w:p><w:pPr><w:pStyle w:val="a3"/></w:pPr><w:r><w:t>正文</w:t></w:r></w:p>
+        </w:body></w:document>
+        """
+        let styles = """
+        <w:styles \(w)><w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 1"/></w:style>\
+        <w:style w:type="paragraph" w:styleId="a3"><w:name w:val="Body Text"/></w:style></w:styles>
+        """
+        let core = """
+        <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" \
+        xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>某某局2024年政府信息公开工作年度报告</dc:title></cp:coreProperties>
+        """
+        let url = try Self.makeDocx(documentXML: Data(doc.utf8), extra: [("word/styles.xml", Data(styles.utf8)),
+                                                                         ("docProps/core.xml", Data(core.utf8))])
+        defer { try? FileManager.default.removeItem(at: url) }
+        let d = try DocxExtractor().extract(file: url, sourceName: "styles.docx")
+        #expect(d.blocks.map(\.kind) == [.heading, .heading, .paragraph])
+        #expect(d.blocks[0].level == 2 && d.blocks[1].level == 3)
+        // A section heading is not a title: the core title is used.
+        #expect(d.metadata.title == "某某局2024年政府信息公开工作年度报告")
+        let bare = try Self.makeDocx(documentXML: Data("<w:document \(w)><w:body><w:p><w:r><w:t>正文</w:t></w:r></w:p></w:body></w:document>".utf8),
+                                     extra: [("docProps/core.xml", Data(core.utf8))])
+        defer { try? FileManager.default.removeItem(at: bare) }
+        #expect(try DocxExtractor().extract(file: bare, sourceName: "b.docx").metadata.title == "某某局2024年政府信息公开工作年度报告")
+    }
+
     /// A package with only [Content_Types].xml and word/document.xml (built with ZIPFoundation).
     static func makeDocx(documentXML: Data, extra: [(String, Data)] = []) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-test-\(UUID().uuidString).docx")

@@ -33,6 +33,25 @@ func extractFixture(_ page: FixturePage, contentType: String? = nil, url: String
 
 func tables(_ d: Document) -> [TableGrid] { d.blocks.compactMap(\.table) }
 
+/// Each fixture page extracted once (HTMLExtractor, as the dispatcher calls it) and shared by the
+/// read-only tests below, so the suite does not parse the same 18 pages six times over.
+enum FixtureDocuments {
+    static let all: [String: Result<Document, any Error>] = Dictionary(uniqueKeysWithValues: FixturePage.all.map { page in
+        let contentType = page.file.hasPrefix("lying") ? "text/html; charset=utf-8" : nil
+        let result = Result<Document, any Error> {
+            let data: Data
+            do { data = try Data(contentsOf: page.url) } catch { throw ExtractionError(source: page.testDescription, reason: "\(error)") }
+            return try HTMLExtractor().extract(data: data, sourceName: page.testDescription, contentType: contentType)
+        }
+        return (page.testDescription, result)
+    })
+
+    static func document(_ page: FixturePage) throws -> Document {
+        guard let r = all[page.testDescription] else { throw ExtractionError(source: page.testDescription, reason: "not a fixture") }
+        return try r.get()
+    }
+}
+
 @Suite struct HTMLFixtureTests {
     @Test(arguments: FixturePage.all)
     func metadataIsFilled(_ page: FixturePage) async throws {
@@ -52,8 +71,8 @@ func tables(_ d: Document) -> [TableGrid] { d.blocks.compactMap(\.table) }
     }
 
     @Test(arguments: FixturePage.all)
-    func chromeNeverReachesTheBlocks(_ page: FixturePage) async throws {
-        let d = try await extractFixture(page)
+    func chromeNeverReachesTheBlocks(_ page: FixturePage) throws {
+        let d = try FixtureDocuments.document(page)
         let text = d.flattenedText
         for chrome in ["登录", "注册", "点击数", "浏览次数", "阅读次数", "ICP备", "网站标识码", "公网安备", "当前位置", "您现在的位置",
                        "打印本页", "关闭窗口", "分享到", "字号", "版权所有", "设为首页", "Math.random", "TRS_Editor P"] {
@@ -68,8 +87,8 @@ func tables(_ d: Document) -> [TableGrid] { d.blocks.compactMap(\.table) }
     }
 
     @Test(arguments: FixturePage.all)
-    func gridsAreExpanded(_ page: FixturePage) async throws {
-        let t = tables(try await extractFixture(page))
+    func gridsAreExpanded(_ page: FixturePage) throws {
+        let t = tables(try FixtureDocuments.document(page))
         try #require(t.count == 3)
         let t2 = t[0], t3 = t[1], t4 = t[2]
         // Table 二: caption rows span the 4 columns; single-value cells span 3.
@@ -96,15 +115,15 @@ func tables(_ d: Document) -> [TableGrid] { d.blocks.compactMap(\.table) }
     }
 
     @Test(arguments: FixturePage.all.filter { $0.seed == "001" })
-    func seed001NumbersIncludingSplitDigits(_ page: FixturePage) async throws {
-        let t2 = tables(try await extractFixture(page))[0]
+    func seed001NumbersIncludingSplitDigits(_ page: FixturePage) throws {
+        let t2 = tables(try FixtureDocuments.document(page))[0]
         // seed 001: "行政规范性文件	1	0	14"
         #expect(t2.rows[3].map(\.text) == ["行政规范性文件", "1", "0", "14"])
     }
 
     @Test(arguments: FixturePage.all.filter { $0.seed == "002" })
-    func seed002ApplicationCounts(_ page: FixturePage) async throws {
-        let t3 = tables(try await extractFixture(page))[1]
+    func seed002ApplicationCounts(_ page: FixturePage) throws {
+        let t3 = tables(try FixtureDocuments.document(page))[1]
         // seed 002: 一、本年新收 1 0 0 0 0 0 1; （一）予以公开 1 … 1; （七）总计 1 … 1.
         #expect(t3.rows[3].dropFirst(3).map(\.text) == ["1", "0", "0", "0", "0", "0", "1"])
         #expect(t3.rows[5][1].text == "（一）予以公开" && t3.rows[5].dropFirst(3).map(\.text) == ["1", "0", "0", "0", "0", "0", "1"])
@@ -112,16 +131,16 @@ func tables(_ d: Document) -> [TableGrid] { d.blocks.compactMap(\.table) }
     }
 
     @Test(arguments: FixturePage.all.filter { $0.seed == "004" })
-    func seed004BlankCellsStayEmpty(_ page: FixturePage) async throws {
-        let t3 = tables(try await extractFixture(page))[1]
+    func seed004BlankCellsStayEmpty(_ page: FixturePage) throws {
+        let t3 = tables(try FixtureDocuments.document(page))[1]
         // seed 004: row （四）1 has blank 自然人 and 总计 (a lone no-break space) with zeros between.
         #expect(t3.rows[15][2].text == "1.本机关不掌握相关政府信息")
         #expect(t3.rows[15].dropFirst(3).map(\.text) == ["", "0", "0", "0", "0", "0", ""])
         #expect(t3.rows[15][3].isOrigin(row: 15, column: 3))
     }
 
-    @Test func wordExportKeepsLabelsSplitAcrossSpans() async throws {
-        let d = try await extractFixture(FixturePage(seed: "001", file: "word-export.html"))
+    @Test func wordExportKeepsLabelsSplitAcrossSpans() throws {
+        let d = try FixtureDocuments.document(FixturePage(seed: "001", file: "word-export.html"))
         let t3 = tables(d)[1]
         #expect(t3.rows[15][1].text == "（四）无法提供")
         #expect(t3.rows[24][2].text == "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请")

@@ -57,39 +57,3 @@ import TestSupport
         }
     }
 }
-
-@Suite struct ContentFinderTests {
-    @Test func smallestSubtreeHoldingTheHeadingsWhenThereIsNoKnownContainer() throws {
-        let html = """
-        <html><body><div class="left"><ul><li>关于做好安全生产工作的通知</li><li>政务公开</li></ul></div>
-        <div class="right"><div class="x"><p>一、总体情况</p><p>本年度……</p><p>二、主动公开政府信息情况</p>
-        <table><tr><td>规章</td><td>0</td></tr></table><p>六、其他需要报告的事项</p><p>无。</p></div>
-        <div class="y">相关文章 关于做好防汛工作的通知</div></div></body></html>
-        """
-        let d = try HTMLExtractor().extract(data: Data(html.utf8), sourceName: "plain.html")
-        #expect(d.blocks.first?.text == "一、总体情况")
-        #expect(d.blocks.last?.text == "无。")
-        #expect(!d.flattenedText.contains("安全生产") && !d.flattenedText.contains("防汛"))
-    }
-
-    @Test func knownContainerWithoutHeadingsIsUsedForOtherPages() throws {
-        let html = """
-        <html><body><div class="nav">首页 政务公开</div><div class="TRS_Editor"><p>关于公布2024年度政府信息公开工作年度报告的通知</p></div>
-        <div class="side">热点</div></body></html>
-        """
-        let d = try HTMLExtractor().extract(data: Data(html.utf8), sourceName: "notice.html")
-        #expect(d.blocks.map(\.text) == ["关于公布2024年度政府信息公开工作年度报告的通知"])
-    }
-
-    @Test func containerMissingTheTablesLosesToTheHeadingSubtree() throws {
-        // The editor div holds only the intro; the report body follows outside it.
-        let html = """
-        <html><body><div id="zoom"><p>根据条例，现公布本机关2023年度报告。</p></div>
-        <div class="body"><p>一、总体情况</p><p>……</p><p>三、收到和处理政府信息公开申请情况</p><table><tr><td>自然人</td><td>3</td></tr></table>
-        <p>五、存在的主要问题及改进情况</p></div></body></html>
-        """
-        let d = try HTMLExtractor().extract(data: Data(html.utf8), sourceName: "split.html")
-        #expect(d.blocks.first?.text == "一、总体情况")
-        #expect(d.blocks.compactMap(\.table).first?.rows[0].map(\.text) == ["自然人", "3"])
-    }
-}

@@ -53,7 +53,8 @@ import TestSupport
         let r = await reason(Fixtures.shared.appendingPathComponent("samples/huaian-city-2024.pdf").path,
                              PDFExtractor(timeout: .microseconds(200)))
         #expect(r?.contains("ran past its time limit") == true, "\(r ?? "no error")")
-        #expect(ContinuousClock.now - start < .seconds(5))
+        // Generous bound: in the full parallel `swift test` the 2-thread pool is shared with every suite.
+        #expect(ContinuousClock.now - start < .seconds(30))
     }
 
     @Test func pageCap() async throws {

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 import NianbaoCore
 import TestSupport
+import Normalization
+import Parsing
 @testable import Extraction
 
 /// What the five seed reports' tables hold, read by hand from ../shared/seeds (every cell not listed
@@ -63,5 +65,66 @@ enum SeedTables {
         #expect(doc.notes == [PDFExtractor.imageOnlyNote])
         #expect(doc.blocks.isEmpty)
         #expect(doc.metadata.pageCount == 3)
+    }
+}
+
+/// Seed 003's table 三 starts at the foot of page 1 and runs onto page 2 under its repeated
+/// header rows (Word's "repeat as header row"): one table, one header, all 25 rows in order.
+@Suite struct PDFRepeatedHeaderTests {
+    @Test func tableAcrossPagesWithRepeatedHeader() async throws {
+        let url = Fixtures.fixture("pdf/seed-003.pdf")
+        let doc = try await PDFExtractor().extract(file: url, sourceName: url.lastPathComponent)
+        // The repeat is really in the PDF: page 2 starts with the header.
+        let tables = GridProbe.tables(doc).filter { $0.rows.contains { $0.contains { $0.text.contains("上年结转") } } }
+        #expect(tables.count == 1)
+        let grid = try #require(tables.first)
+        #expect(grid.rows.filter { $0.contains { $0.text == "申请人情况" } }.count == 1)
+        #expect(grid.rows.filter { $0.contains { $0.text.hasPrefix("（本列数据的勾稽关系") } }.count == 1)
+        let rows = GridProbe.valueRows(grid, width: 7)
+        #expect(rows.count == 25)
+        #expect(rows[0].label.contains("本年新收") && rows[1].label.contains("上年结转"))
+        #expect(doc.metadata.pageCount == 3)
+    }
+}
+
+/// Seed 001 with every table cell top-aligned (Word's default): group labels sit on the first row
+/// of their span, wrapped labels continue below their numbers.
+@Suite struct PDFTopAlignedTests {
+    @Test func topAlignedCells() async throws {
+        let url = Fixtures.fixture("pdf/seed-001-top.pdf")
+        let doc = try await PDFExtractor().extract(file: url, sourceName: url.lastPathComponent)
+        let grid = try #require(GridProbe.table(doc, containing: "上年结转"))
+        let rows = GridProbe.valueRows(grid, width: 7)
+        #expect(rows.count == 25)
+        #expect(rows.map { $0.values.map(GridProbe.number) } == SeedTables.t3("001"))
+        // The seed writes "1. 属于…" and "(二) 部分公开 (区分…": a space next to a CJK character is not kept.
+        #expect(rows[3].label == "三、本年度办理结果|(二)部分公开(区分处理的,只计这一情形,不计其他情形)")
+        #expect(rows[11].label == "三、本年度办理结果|（三）不予公开|8.属于行政查询事项")
+        #expect(rows[12].label == "三、本年度办理结果|（四）无法提供|1.本机关不掌握相关政府信息")
+        #expect(rows[21].label == "三、本年度办理结果|（六）其他处理|2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请")
+        #expect(rows[23].label == "三、本年度办理结果|（七）总计")
+        let key = SeedAnswerKeys.key(for: "001")
+        let record = try ReportParser().parse(Normalizer().normalize(doc))
+        for (path, expected) in key.cells { #expect(record.cell(path) == .some(expected), "\(path)") }
+    }
+}
+
+/// Seed 000 with every cell's text centred horizontally: label text no longer shares left edges,
+/// a wrapped line of a centred label is narrower than its first line.
+@Suite struct PDFCentredLabelsTests {
+    @Test func centredLabelCells() async throws {
+        let url = Fixtures.fixture("pdf/seed-000-centred.pdf")
+        let doc = try await PDFExtractor().extract(file: url, sourceName: url.lastPathComponent)
+        let grid = try #require(GridProbe.table(doc, containing: "上年结转"))
+        let rows = GridProbe.valueRows(grid, width: 7)
+        #expect(rows.count == 25)
+        #expect(rows[0].label == "一、本年新收政府信息公开申请数量")
+        #expect(rows[3].label == "三、本年度办理结果|(二)部分公开（区分处理的，只计这一情形，不计其他情形）")
+        #expect(rows[4].label == "三、本年度办理结果|（三）不予公开|1.属于国家秘密")
+        #expect(rows[19].label == "三、本年度办理结果|（五）不予处理|5.要求行政机关确认或重新出具已获取信息")
+        #expect(rows[24].label == "四、结转下年度继续办理")
+        let key = SeedAnswerKeys.key(for: "000")
+        let record = try ReportParser().parse(Normalizer().normalize(doc))
+        for (path, expected) in key.cells { #expect(record.cell(path) == .some(expected), "\(path)") }
     }
 }

@@ -56,4 +56,15 @@ import TestSupport
         #expect(doc.notes.first == PDFExtractor.imageOnlyNote)
         #expect(throws: ParseError.self) { try record(doc) }
     }
+
+    /// `nianbao parse` on the scan says so on stderr and exits 1; the 淮安 PDF parses (exit 0).
+    @Test func parseCommandShowsTheImageOnlyStatus() async throws {
+        let image = Fixtures.fixture("pdf/seed-002-image.pdf").path
+        let r = try await CLIRunner.run(["parse", image])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains(image) && r.stderr.contains(PDFExtractor.imageOnlyNote), "\(r.stderr)")
+        let ok = try await CLIRunner.run(["parse", Fixtures.shared.appendingPathComponent("samples/huaian-city-2024.pdf").path])
+        #expect(ok.status == 0)
+        #expect(ok.stdout.contains("\"agency\" : \"淮安市人民政府\""))
+    }
 }

@@ -26,6 +26,9 @@ import TestSupport
         let converter = LegacyWordConverter()
         let docx = try await converter.convertToDocx(file: Fixtures.fixture("docx/seed-002.doc"), sourceName: "seed-002.doc")
         defer { converter.cleanUp(convertedDocx: docx) }
+        // One file in the temporary directory; the work directory (LibreOffice profile) is already gone.
+        #expect(docx.lastPathComponent.hasPrefix("nianbao-converted-") && docx.pathExtension == "docx")
+        #expect(docx.deletingLastPathComponent().standardizedFileURL.path == FileManager.default.temporaryDirectory.standardizedFileURL.path)
         let doc = try DocxExtractor().extract(file: docx, sourceName: "seed-002.doc")
         let grid = try #require(GridProbe.table(doc, containing: "本年新收"))
         let rows = GridProbe.valueRows(grid, width: 7)

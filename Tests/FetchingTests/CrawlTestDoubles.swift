@@ -163,7 +163,7 @@ enum PageDecoderCheck {
 func runCLI(_ arguments: [String], timeout: TimeInterval = 120) async throws -> CLIRunner.Result {
     try await withCheckedThrowingContinuation { cont in
         DispatchQueue.global().async {
-            do { cont.resume(returning: try CLIRunner.run(arguments, timeout: timeout)) } catch { cont.resume(throwing: error) }
+            do { cont.resume(returning: try CLIRunner.runBlocking(arguments, timeout: timeout)) } catch { cont.resume(throwing: error) }
         }
     }
 }

@@ -8,27 +8,29 @@ import TestSupport
 /// Cancellation, shutdown, and failures of the fetcher's own environment.
 @Suite struct FetcherLifecycleTests {
     @Test func cancellingAFetchEndsItPromptlyWithoutLeftovers() async throws {
-        let server = try await ScriptedHTTPServer.start()
-        let h = FetcherHarness()
-        defer { h.cleanUp() }
-        server.route("/stall", ScriptedHTTPServer.Response(
-            status: 200, body: .stalled(prefix: Data("abc".utf8), declaredCount: 1000, stall: .seconds(20))))
-        let clock = ContinuousClock()
-        let t0 = clock.now
-        let task = Task { await h.fetch(server.url("/stall")) }
-        try await Task.sleep(for: .milliseconds(300))
-        task.cancel()
-        let r = await task.value
-        let elapsed = (clock.now - t0).inSeconds
-        #expect(r.outcome == .error)
-        #expect(r.error == "cancelled")
-        #expect(elapsed < 2)
-        #expect(h.leftoverFiles.isEmpty)
-        // The host was not blamed for our cancellation: the next fetch goes through.
-        server.route("/ok", .ok("fine"))
-        let next = await h.fetch(server.url("/ok"))
-        #expect(next.outcome == .fetched)
-        await server.stop()
+        try await onDedicatedExecutor {
+            let server = try await ScriptedHTTPServer.start()
+            let h = FetcherHarness()
+            defer { h.cleanUp() }
+            server.route("/stall", ScriptedHTTPServer.Response(
+                status: 200, body: .stalled(prefix: Data("abc".utf8), declaredCount: 1000, stall: .seconds(20))))
+            let clock = ContinuousClock()
+            let t0 = clock.now
+            let task = Task(executorPreference: ServerExecutor.shared) { await h.fetch(server.url("/stall")) }
+            try await Task.sleep(for: .milliseconds(300))
+            task.cancel()
+            let r = await task.value
+            let elapsed = (clock.now - t0).inSeconds
+            #expect(r.outcome == .error)
+            #expect(r.error == "cancelled")
+            #expect(elapsed < 2)
+            #expect(h.leftoverFiles.isEmpty)
+            // The host was not blamed for our cancellation: the next fetch goes through.
+            server.route("/ok", .ok("fine"))
+            let next = await h.fetch(server.url("/ok"))
+            #expect(next.outcome == .fetched)
+            await server.stop()
+        }
     }
 
     @Test func leftoverBodiesOfAKilledRunAreRemoved() throws {

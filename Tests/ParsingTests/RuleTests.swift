@@ -92,3 +92,18 @@ import TestSupport
         #expect(f.allSatisfy { $0.severity == .error })
     }
 }
+
+@Suite struct UnreadableCellTests {
+    @Test func mangledNumberIsUnreadableAndKeepsItsPosition() throws {
+        let text = try Fixtures.seedText("002").replacingOccurrences(of: "2.重复申请\t0\t0", with: "2.重复申请\t1O\t0")
+        let r = try parseText(text)
+        #expect(r.cell("t3.r5_2_repeat.natural_person") == .some(nil))
+        #expect(r.cell("t3.r5_2_repeat.commercial") == .some(0))
+        #expect(r.cellsRaw["t3.r5_2_repeat.natural_person"] == "1O")
+        let unreadable = r.findings.filter { $0.severity == .unreadable }
+        #expect(unreadable.map(\.rule) == ["unreadable_cell"])
+        #expect(unreadable.first?.cells == ["t3.r5_2_repeat.natural_person"])
+        #expect(errors(r).isEmpty)
+        #expect(Set(r.findings.filter { $0.severity == .notAssessable }.map(\.rule)) == ["t3_outcome_sum", "t3_row_total"])
+    }
+}

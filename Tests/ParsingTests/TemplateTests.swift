@@ -45,3 +45,14 @@ import TestSupport
         #expect(record.year == 2022)
     }
 }
+
+@Suite struct ExtraRowTests {
+    @Test func hubeiExtraRowIsReportedNotStored() throws {
+        let text = SyntheticReports.report2019.replacingOccurrences(
+            of: "规范性文件\t5\t4\t37\n", with: "规范性文件\t5\t4\t37\n其他主动公开文件\t9\t9\t99\n")
+        let r = try parseText(text)
+        expectMatches(r, SyntheticReports.key2019)
+        #expect(r.findings.count == 1)
+        #expect(r.findings.first?.severity == .warning && r.findings.first?.message.contains("其他主动公开文件") == true)
+    }
+}

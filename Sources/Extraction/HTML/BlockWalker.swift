@@ -82,7 +82,7 @@ struct BlockWalker {
         if maxCells <= 1 { return false }
         if rows.contains(where: { $0.contains(where: Self.containsTable) })
             && rows.contains(where: { $0.contains(where: Self.holdsRunningText) }) { return false }
-        if rows.count <= 8 && NodeAccess.rawText(table).contains("索引号") { return true }
+        if rows.count <= 8 && NodeAccess.ownTextContains(table, "索引号", limit: 4096) { return true }
         let result = tables.build(rows: rows)
         if result.truncated { notes.append("a table wider than \(tables.maxColumns) columns was cut at that width") }
         if result.grid.rows.contains(where: { $0.contains { !$0.text.isEmpty } }) {

@@ -22,8 +22,10 @@ struct ChromeFilter {
 
     private static let attributeNeedles = ["breadcrumb", "crumb", "dqwz", "bdshare", "share", "login", "footer", "copyright",
                                            "toolbar", "sidebar", "navbar", "menu", "fontsize", "font-size", "zihao"]
-    private static let attributeWords: Set<String> = ["nav", "position", "location", "print", "foot", "header", "top",
-                                                      "related", "tools", "search", "weizhi", "wz", "fx"]
+    /// Whole words of a class/id (split on space, "-" and "_"). Not "wz"/"top": CMS templates use "wz" for 文章
+    /// (wz_content) and "top" for content headers.
+    private static let attributeWords: Set<String> = ["nav", "position", "location", "print", "foot", "header",
+                                                      "related", "tools", "search", "weizhi", "dqwz"]
     private static let layoutWords: Set<String> = ["relative", "absolute", "fixed", "static", "sticky"]
 
     /// True for an element that is chrome by its tag, class or id (and holds no section heading).

@@ -18,7 +18,7 @@ struct ContentSelection {
 /// `.Custom_UnionStyle`, `#zoom`; Hanweb `<!--ZJEG_RSS.content.begin-->` … `end` and
 /// `<meta name="ContentStart">` … `ContentEnd`; 集约化 `.article-content`, `#UCAP-CONTENT`,
 /// `.xxgk_content` — as long as one of them holds every section heading of the report found on the
-/// page (一、总体情况 … 六、其他需要报告的事项). Otherwise the smallest subtree holding those headings
+/// page (一、总体情况 … 六、其他需要报告的事项), or at least four of them. Otherwise the smallest subtree holding those headings
 /// is used; a page with no headings and no container is used whole. No text-density scoring.
 enum ContentFinder {
     static let containerClasses: [String] = ["trs_editor", "trs_ueditor", "custom_unionstyle", "article-content", "xxgk_content"]
@@ -87,7 +87,8 @@ enum ContentFinder {
         if !candidates.isEmpty {
             let scored = candidates.map { (c: $0, hits: holds($0.roots)) }
             let best = scored.map(\.hits).max() ?? 0
-            if best >= max(1, found) {
+            // All headings found on the page, or at least four of them (a fifth may sit in a sidebar link).
+            if best >= max(1, found) || best >= 4 {
                 let top = scored.filter { $0.hits == best }.max { $0.c.depth < $1.c.depth }!.c
                 return ContentSelection(roots: top.roots, method: top.method, headingNodes: headingNodes)
             }

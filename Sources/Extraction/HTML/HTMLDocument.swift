@@ -3,7 +3,9 @@ import Foundation
 
 /// A parsed HTML page (libxml2's HTML parser in recover mode, never allowed to decode bytes or
 /// touch the network). Hand it UTF-8 text you decoded yourself (see PageDecoder): libxml2
-/// silently truncates a document at the first byte it cannot decode.
+/// silently truncates a document at the first byte it cannot decode. XML_PARSE_HUGE lifts libxml2's
+/// 256-level depth limit (past it libxml2 drops the rest of the page); input size is capped by the
+/// callers (HTMLExtractor: 32 MiB), and every walk over the tree here is iterative.
 public final class HTMLDocument: @unchecked Sendable {
     let doc: htmlDocPtr
 
@@ -12,14 +14,15 @@ public final class HTMLDocument: @unchecked Sendable {
         HTMLDocument.initializeOnce
         cxml_silence_errors()   // per-thread in libxml2 2.9
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
-        var bytes = Array(text.utf8)
-        let parsed: htmlDocPtr? = bytes.withUnsafeMutableBufferPointer { buf in
-            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buf.count, 1)) { ptr in
-                htmlReadMemory(ptr, Int32(buf.count), url, "UTF-8", options)
+                            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
+                            | XML_PARSE_HUGE.rawValue)
+        var text = text
+        let parsed: htmlDocPtr? = text.withUTF8 { buf in   // native strings are contiguous UTF-8: no copy
+            buf.withMemoryRebound(to: CChar.self) { chars in
+                guard let base = chars.baseAddress, chars.count > 0 else { return nil }
+                return htmlReadMemory(base, Int32(clamping: chars.count), url, "UTF-8", options)
             }
         }
-        if bytes.isEmpty { bytes = [] }
         guard let parsed else { throw HTMLParseError.unparsable }
         doc = parsed
     }

@@ -24,10 +24,11 @@ enum MetadataReader {
         let contentRoots = Set(content.roots)
 
         var acc = TextAccumulator()
+        var expectValue = false
         var stack: [xmlNodePtr?] = [root]
         while let top = stack.popLast() {
             guard let n = top else {
-                takeLine(&acc, into: &lines)
+                takeLine(&acc, into: &lines, expectValue: &expectValue)
                 continue
             }
             if NodeAccess.isText(n) {
@@ -51,7 +52,7 @@ enum MetadataReader {
             }
             if tag != .head && tag.isNeverContent || contentRoots.contains(n) { continue }
             if tag.isBlock {
-                takeLine(&acc, into: &lines)
+                takeLine(&acc, into: &lines, expectValue: &expectValue)
                 stack.append(nil)   // pops after the children: ends the element's last line
             }
             let start = stack.count
@@ -59,7 +60,7 @@ enum MetadataReader {
             while let x = k { stack.append(x); k = x.pointee.next }
             stack[start...].reverse()
         }
-        takeLine(&acc, into: &lines)
+        takeLine(&acc, into: &lines, expectValue: &expectValue)
 
         var f = Fields()
         f.title = chooseTitle(articleTitle: metas["articletitle"], h1s: h1s, title: titleText)
@@ -76,18 +77,17 @@ enum MetadataReader {
     /// (menus, link lists) are dropped before any String is built.
     private static let lineKeys: [[UInt8]] = ["号", "日期", "时间", "来源", "机构", "机关", "发布单位"].map { Array($0.utf8) }
 
-    private static func takeLine(_ acc: inout TextAccumulator, into lines: inout [String]) {
+    /// `expectValue`: the line before was a bare label ("索引号：" in one cell, the value in the next).
+    private static func takeLine(_ acc: inout TextAccumulator, into lines: inout [String], expectValue: inout Bool) {
         if acc.isEmpty { return }
         if acc.bytes.count >= 400 || !acc.containsAny(lineKeys) {
-            // Keep a short line as a possible value of the line before ("索引号" | value cells).
-            if let last = lines.last, last.hasSuffix("：") || last.hasSuffix(":") || stopLabels.contains(last), acc.bytes.count < 400 {
-                lines.append(acc.take())
-            } else {
-                acc.discard()
-            }
+            if expectValue && acc.bytes.count < 400 { lines.append(acc.take()) } else { acc.discard() }
+            expectValue = false
             return
         }
-        lines.append(acc.take())
+        let line = acc.take()
+        expectValue = line.hasSuffix("：") || line.hasSuffix(":") || line.utf8.count <= 18
+        lines.append(line)
     }
 
     static func collapse(_ s: String) -> String {

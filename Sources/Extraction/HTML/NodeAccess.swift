@@ -87,6 +87,26 @@ enum NodeAccess {
         return total
     }
 
+    /// True when a text node below `node` contains `needle`, looking at no more than `limit` bytes of text and
+    /// not inside nested tables (bounded work per call, whatever the depth of the page).
+    static func ownTextContains(_ node: xmlNodePtr, _ needle: UnsafePointer<CChar>, limit: Int) -> Bool {
+        var seen = 0
+        var stack: [xmlNodePtr] = []
+        pushChildren(node, onto: &stack)
+        while let n = stack.popLast() {
+            if isText(n), let c = n.pointee.content {
+                if contains(c, needle) { return true }
+                seen += strlen(UnsafeRawPointer(c).assumingMemoryBound(to: CChar.self))
+                if seen > limit { return false }
+            } else if isElement(n) {
+                let tag = HTMLTag.of(n)
+                if tag.isNeverContent || tag == .table { continue }
+                pushChildren(n, onto: &stack)
+            }
+        }
+        return false
+    }
+
     /// All text below `node` (script/style skipped), with nothing inserted between text nodes.
     static func rawText(_ node: xmlNodePtr) -> String {
         if isText(node) { return node.pointee.content.map { String(cString: $0) } ?? "" }

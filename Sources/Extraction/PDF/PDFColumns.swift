@@ -79,25 +79,46 @@ enum PDFColumns {
         return cols
     }
 
-    /// Left edges of label text, clustered (tolerance 1 em); at most 4 label columns.
-    static func labelColumns(_ segs: [PDFSegment], em: Double) -> [Double] {
-        var edges: [[Double]] = []
-        for x in segs.map(\.x0).sorted() {
-            if let last = edges.last?.last, x - last <= em { edges[edges.count - 1].append(x) } else { edges.append([x]) }
+    /// Label columns as x-ranges, found from the narrowest label text up: a piece of text that
+    /// overlaps one range widens it, one that overlaps none starts a new range, and one that
+    /// overlaps several is a label spanning columns (it defines none). Works for left-aligned and
+    /// centred label cells alike. At most 4 columns (the closest ones are merged).
+    static func labelColumns(_ segs: [PDFSegment], em: Double) -> [PDFColumnRange] {
+        var cols: [PDFColumnRange] = []
+        for s in segs.sorted(by: { ($0.x1 - $0.x0) < ($1.x1 - $1.x0) }) {
+            let hits = cols.indices.filter { min(cols[$0].x1, s.x1) - max(cols[$0].x0, s.x0) > -0.2 * em }
+            if hits.isEmpty {
+                cols.append(PDFColumnRange(x0: s.x0, x1: s.x1))
+            } else if hits.count == 1 {
+                cols[hits[0]].x0 = min(cols[hits[0]].x0, s.x0)
+                cols[hits[0]].x1 = max(cols[hits[0]].x1, s.x1)
+            }
         }
-        var cols = edges.map { $0.min()! }
-        while cols.count > 4 {
+        cols.sort { $0.x0 < $1.x0 }
+        // Ranges that grew into each other are one column.
+        var merged: [PDFColumnRange] = []
+        for c in cols {
+            if let last = merged.last, c.x0 <= last.x1 {
+                merged[merged.count - 1].x1 = max(last.x1, c.x1)
+            } else {
+                merged.append(c)
+            }
+        }
+        while merged.count > 4 {
             var best = 1
-            for i in 1..<cols.count where cols[i] - cols[i - 1] < cols[best] - cols[best - 1] { best = i }
-            cols.remove(at: best)
+            for i in 1..<merged.count where merged[i].x0 - merged[i - 1].x1 < merged[best].x0 - merged[best - 1].x1 { best = i }
+            merged[best - 1].x1 = merged[best].x1
+            merged.remove(at: best)
         }
-        return cols
+        return merged
     }
 
-    static func nearestLabel(_ cols: [Double], _ x: Double) -> Int {
+    /// The label column of a piece of text: the leftmost range it overlaps, else the nearest.
+    static func nearestLabel(_ cols: [PDFColumnRange], _ s: PDFSegment) -> Int {
         guard !cols.isEmpty else { return 0 }
+        if let i = cols.firstIndex(where: { min($0.x1, s.x1) - max($0.x0, s.x0) > 0 }) { return i }
         var best = 0
-        for (i, c) in cols.enumerated() where abs(c - x) < abs(cols[best] - x) { best = i }
+        for (i, c) in cols.enumerated() where abs(c.center - s.centerX) < abs(cols[best].center - s.centerX) { best = i }
         return best
     }
 
@@ -119,50 +140,5 @@ enum PDFColumns {
         let ems = segs.filter { !PDFCellText.isNumber($0.text) }.map(\.em).sorted()
         if ems.isEmpty { return segs.map(\.em).sorted().dropFirst(segs.count / 2).first ?? 10 }
         return ems[ems.count / 2]
-    }
-}
-
-/// Header rows: fragments of one column on nearby lines (gap ≤ 2.5 em) are one wrapped cell;
-/// cells go into the same row while they overlap vertically and their column is free.
-enum PDFHeaderRows {
-    /// A header over several columns ("法人或其他组织", "未经复议直接起诉") crosses the boundary
-    /// between two value columns; it is never joined with the sub-headers under it.
-    static func spansColumns(_ s: PDFSegment, _ cols: [PDFColumnRange], em: Double) -> Bool {
-        guard cols.count > 1 else { return false }
-        for i in 1..<cols.count {
-            let boundary = (cols[i - 1].center + cols[i].center) / 2
-            if s.x0 < boundary - 0.5 * em && s.x1 > boundary + 0.5 * em { return true }
-        }
-        return false
-    }
-
-    static func rows(_ frags: [PDFFragment], em: Double, valueColumns: [PDFColumnRange] = []) -> [PDFGridRow] {
-        guard !frags.isEmpty else { return [] }
-        let width = (frags.map(\.col).max() ?? 0) + 1
-        // Merge wrapped pieces per column.
-        var cells: [(col: Int, y0: Double, y1: Double, pieces: [String], spanning: Bool)] = []
-        for f in frags.sorted(by: { $0.seg.y0 < $1.seg.y0 || ($0.seg.y0 == $1.seg.y0 && $0.seg.x0 < $1.seg.x0) }) {
-            let spanning = spansColumns(f.seg, valueColumns, em: em)
-            if let i = cells.lastIndex(where: { $0.col == f.col }), f.seg.y0 - cells[i].y1 <= 2.5 * em,
-               !spanning, !cells[i].spanning, !PDFCellText.isCaption(cells[i].pieces[0]), !PDFCellText.startsEnumerated(f.seg.text) {
-                cells[i].y1 = max(cells[i].y1, f.seg.y1)
-                cells[i].pieces.append(f.seg.text)
-            } else {
-                cells.append((f.col, f.seg.y0, f.seg.y1, [f.seg.text], spanning))
-            }
-        }
-        var out: [(y0: Double, y1: Double, texts: [Int: String])] = []
-        for c in cells.sorted(by: { $0.y0 < $1.y0 }) {
-            let text = TextJoin.joinWrapped(c.pieces)
-            if let last = out.indices.last, c.y0 < out[last].y1, out[last].texts[c.col] == nil {
-                out[last].texts[c.col] = text
-                out[last].y1 = max(out[last].y1, c.y1)
-            } else {
-                out.append((c.y0, c.y1, [c.col: text]))
-            }
-        }
-        return out.map { r in
-            PDFGridRow(y: r.y0 - 10_000, cells: (0..<max(width, 1)).map { PDFGridRow.Cell(text: r.texts[$0] ?? "") })
-        }
     }
 }

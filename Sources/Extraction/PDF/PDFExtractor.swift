@@ -61,7 +61,14 @@ public struct PDFExtractor: Sendable {
         if !output.succeeded {
             throw fail(Self.reason(for: output))
         }
-        let pages = PDFTSVReader.pages(from: output.stdout)
+        return try document(tsv: output.stdout, sourceName: sourceName)
+    }
+
+    /// The Document for `pdftotext -tsv` output (what ``extract(file:sourceName:)`` does after
+    /// running pdftotext; public for benchmarks and for callers that ran pdftotext themselves).
+    public func document(tsv: [UInt8], sourceName: String) throws -> Document {
+        func fail(_ reason: String) -> ExtractionError { ExtractionError(source: sourceName, reason: reason) }
+        let pages = PDFTSVReader.pages(from: tsv)
         var metadata = DocumentMetadata(mediaType: "application/pdf", sourceName: sourceName, pageCount: pages.count)
         var notes: [String] = []
         if pages.count >= pageCap { notes.append("page cap of \(pageCap) pages reached; later pages, if any, were not read") }
@@ -73,6 +80,11 @@ public struct PDFExtractor: Sendable {
         let emptyPages = pages.filter { $0.words.isEmpty }.map(\.number)
         if !emptyPages.isEmpty {
             notes.append("pages without a text layer (images only): \(emptyPages.map(String.init).joined(separator: ", "))")
+        }
+        // A scan with a stray text layer (a page number, a scanner app's watermark) is still a scan.
+        let characters = pages.reduce(0) { $0 + $1.words.reduce(0) { $0 + $1.text.count } }
+        if characters < 30 * pages.count {
+            notes.append("almost no text (\(characters) characters on \(pages.count) pages): probably a scanned PDF")
         }
         let lines = PDFLineBuilder.lines(of: pages)
         let (blocks, title) = PDFLayout(lines: lines).blocks()

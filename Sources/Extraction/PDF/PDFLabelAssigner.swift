@@ -58,8 +58,13 @@ struct PDFLabelAssigner {
                         extraRows.append(PDFGridRow(y: b.y0, cells: cells))
                     }
                 }
-                // Rows that need a parent in column k: labelled further right, not at or left of k.
-                let needs = (0..<n).map { r in hasDeeper(r) && !own[r].keys.contains { $0 <= k } }
+                // Rows that need a parent in column k: labelled further right, not at or left of k, and
+                // not numbered like the parents themselves (一、… beside a vertical 三、… is its sibling).
+                let parentClasses = Set(parents.map { PDFCellText.enumeratorClass($0.text) }).subtracting([0])
+                let needs = (0..<n).map { r in
+                    hasDeeper(r) && !own[r].keys.contains { $0 <= k }
+                        && !parentClasses.contains(own[r].filter { $0.key > k }.min { $0.key < $1.key }.map { PDFCellText.enumeratorClass($0.value) } ?? 0)
+                }
                 var runs: [ClosedRange<Int>] = []
                 var r = 0
                 while r < n {
@@ -79,7 +84,8 @@ struct PDFLabelAssigner {
                         own[r].filter { $0.key > k }.min { $0.key < $1.key }.map { Self.isFirstItem($0.value) } ?? false
                     }
                     let split: [[Int]]
-                    if firsts.count == inRun.count, firsts.first == run.lowerBound {
+                    if firsts.count == inRun.count {
+                        // Rows before the first group (（一）, （二） beside a vertical label) get no parent here.
                         split = firsts.enumerated().map { i, f in Array(f...(i + 1 < firsts.count ? firsts[i + 1] - 1 : run.upperBound)) }
                     } else {
                         split = distribute(inRun, run, bounds)
@@ -142,8 +148,10 @@ struct PDFLabelAssigner {
 
     func overlap(_ b: Block, _ d: PDFDataRow) -> Double { min(b.y1, d.y1) - max(b.y0, d.y0) }
 
+    /// Rows of numbers the block overlaps by more than a third of the row's height (boxes of
+    /// neighbouring lines may touch).
     func covered(_ b: Block, _ data: [PDFDataRow]) -> [Int] {
-        data.indices.filter { overlap(b, data[$0]) > 0 }
+        data.indices.filter { overlap(b, data[$0]) > 0.3 * max(data[$0].y1 - data[$0].y0, 1) }
     }
 
     /// Top and bottom of each row: halfway to its neighbours.

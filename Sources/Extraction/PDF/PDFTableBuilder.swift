@@ -26,7 +26,7 @@ struct PDFTableBuilder {
         let labelCols = PDFColumns.labelColumns(allSegs.filter(isLabelZone), em: em)
         let L = labelCols.count, V = valueCols.count
         func column(_ s: PDFSegment) -> Int {
-            isLabelZone(s) ? PDFColumns.nearestLabel(labelCols, s.x0) : L + PDFColumns.bestValue(valueCols, s)
+            isLabelZone(s) ? PDFColumns.nearestLabel(labelCols, s) : L + PDFColumns.bestValue(valueCols, s)
         }
         // Classify lines.
         guard let firstData = lines.firstIndex(where: { $0.segments.contains { !isLabelZone($0) && PDFCellText.isNumber($0.text) } }) else { return nil }
@@ -51,72 +51,36 @@ struct PDFTableBuilder {
             if hasNumber || !valueSegs.isEmpty {
                 var values = [String](repeating: "", count: V)
                 for s in valueSegs { let c = column(s) - L; values[c] = values[c] + s.text }
-                dataRows.append(PDFDataRow(y0: line.y0, y1: line.y1, values: values))
+                // The row's vertical extent is its numbers' (a vertical label beside them is taller).
+                let y0 = valueSegs.map(\.y0).min() ?? line.y0, y1 = valueSegs.map(\.y1).max() ?? line.y1
+                dataRows.append(PDFDataRow(y0: y0, y1: y1, values: values))
             }
             labelFrags += line.segments.filter(isLabelZone).map { PDFFragment(seg: $0, col: column($0)) }
         }
         if L == 0 {
             rows += dataRows.map { d in PDFGridRow(y: d.y0, cells: d.values.map { PDFGridRow.Cell(text: $0) }) }
         } else {
-            rows += PDFLabelAssigner(L: L, V: V, em: em, dataRows: dataRows, fragments: labelFrags).rows()
+            rows += PDFLabelAssigner(L: L, V: V, em: em, dataRows: dataRows, fragments: Self.followWrappedText(labelFrags, em: em)).rows()
         }
         let sortedRows = rows.sorted { $0.y < $1.y }
         return PDFGridRow.grid(sortedRows, width: L + V)
     }
 }
 
-/// Recognising the text of value cells.
-enum PDFCellText {
-    /// A number as printed in a cell: 1362, 96171.6, 3,119, -8, +1036, 251000元, 12件.
-    static func isNumber(_ text: String) -> Bool {
-        var t = Substring(text.filter { !$0.isWhitespace })
-        for unit in ["万元", "元", "件", "个", "%"] where t.hasSuffix(unit) { t = t.dropLast(unit.count); break }
-        if t.first == "+" || t.first == "-" { t = t.dropFirst() }
-        guard let f = t.first, f.isASCIIDigitChar else { return false }
-        var dots = 0
-        for c in t {
-            if c == "." { dots += 1; continue }
-            if c == "," || c == "，" { continue }
-            if !c.isASCIIDigitChar { return false }
+extension PDFTableBuilder {
+    /// A line of centred label text wrapped inside its cell may be narrow enough to fall inside a
+    /// deeper label column ("（二）部分公开（…不计其" / "他情形）"): a piece that is not numbered,
+    /// sits right under a wider piece and within its width, stays in that piece's column.
+    static func followWrappedText(_ frags: [PDFFragment], em: Double) -> [PDFFragment] {
+        var out = frags.sorted { $0.seg.y0 < $1.seg.y0 }
+        for i in out.indices where !PDFCellText.startsEnumerated(out[i].seg.text) {
+            let f = out[i].seg
+            guard let j = out[..<i].lastIndex(where: { min($0.seg.x1, f.x1) - max($0.seg.x0, f.x0) > 0 }) else { continue }
+            let p = out[j].seg
+            if f.y0 - p.y1 <= 1.3 * em, f.y0 > p.y0, p.x0 <= f.centerX, f.centerX <= p.x1, p.x1 - p.x0 > f.x1 - f.x0 {
+                out[i].col = out[j].col
+            }
         }
-        return dots <= 1 && t.last != "."
-    }
-
-    /// A number or a dash-like placeholder ("-", "—", "/", "无").
-    static func isValueLike(_ text: String) -> Bool {
-        let t = text.filter { !$0.isWhitespace }
-        return isNumber(t) || ["-", "—", "－", "——", "/", "／", "无", "–"].contains(t)
-    }
-
-    /// A caption row of table 二: "第二十条第（一）项".
-    static func isCaption(_ text: String) -> Bool {
-        let t = text.drop { $0.isWhitespace }
-        guard t.first == "第" else { return false }
-        let digits: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇"]
-        let n = t.dropFirst().prefix { digits.contains($0) || $0.isASCIIDigitChar }
-        return !n.isEmpty && t.dropFirst(1 + n.count).first == "条"
-    }
-
-    /// A label that starts a new row: "一、", "（三）", "(3)", "1.", "2、", "第二十条…".
-    static func startsEnumerated(_ text: String) -> Bool {
-        let t = text.drop { $0.isWhitespace }
-        guard let f = t.first else { return false }
-        if isCaption(text) { return true }
-        let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
-        if f == "（" || f == "(" {
-            let inner = t.dropFirst().prefix { numerals.contains($0) || $0.isASCIIDigitChar }
-            let rest = t.dropFirst(1 + inner.count)
-            return !inner.isEmpty && (rest.first == "）" || rest.first == ")")
-        }
-        if numerals.contains(f) {
-            let n = t.prefix { numerals.contains($0) }
-            return t.dropFirst(n.count).first == "、"
-        }
-        if f.isASCIIDigitChar {
-            let n = t.prefix { $0.isASCIIDigitChar }
-            guard let sep = t.dropFirst(n.count).first else { return false }
-            return sep == "." || sep == "、" || sep == "．"
-        }
-        return false
+        return out
     }
 }

@@ -34,9 +34,11 @@ public struct DocxExtractor: Sendable {
                let title = core.root?.child("title")?.directText.trimmingCharacters(in: .whitespacesAndNewlines), !title.isEmpty {
                 metadata.title = title
             }
-            let firstHeading = blocks.first { $0.kind == .heading }?.text
+            let headings = blocks.filter { $0.kind == .heading }
+            let firstHeading = (headings.first { $0.level == 1 } ?? headings.first { !PDFCellText.startsEnumerated($0.text) })?.text
             let firstText = blocks.first { $0.kind != .table }?.text
-            // The document's own first heading beats a generic core title ("政府信息公开工作年度报告").
+            // The document's own title (Title style, else a heading that is not numbered like 一、总体情况)
+            // beats the core title, which is often generic ("政府信息公开工作年度报告") or a template's.
             metadata.title = firstHeading ?? metadata.title ?? firstText
             var notes: [String] = []
             if blocks.isEmpty { notes.append("no text in word/document.xml") }

@@ -6,8 +6,8 @@ import Foundation
 /// says "needs LibreOffice (soffice) to read .doc/.wps".
 ///
 /// soffice runs headless with an argv (never a shell), a private throw-away profile and a time
-/// limit, inside a temporary directory. The caller owns the returned .docx and removes its
-/// directory (``cleanUp(_:)``) when done.
+/// limit, inside a temporary directory that is removed before returning. The caller owns the
+/// returned .docx (one file in the temporary directory) and removes it when done.
 public struct LegacyWordConverter: Sendable {
     public static let missingReason = "needs LibreOffice (soffice) to read .doc/.wps"
 
@@ -27,7 +27,7 @@ public struct LegacyWordConverter: Sendable {
         sofficePath.hasPrefix("/") ? FileManager.default.isExecutableFile(atPath: sofficePath) : ExternalTool.which(sofficePath) != nil
     }
 
-    /// Converts `file` to a .docx in a new temporary directory and returns its URL.
+    /// Converts `file` to a .docx and returns its URL (a single temporary file).
     public func convertToDocx(file: URL, sourceName: String) async throws -> URL {
         func fail(_ reason: String) -> ExtractionError { ExtractionError(source: sourceName, reason: reason) }
         guard isAvailable else { throw fail(Self.missingReason) }
@@ -59,7 +59,16 @@ public struct LegacyWordConverter: Sendable {
                 let msg = out.stderr.split(separator: "\n").last.map(String.init) ?? ""
                 throw fail("LibreOffice could not convert the file (\(out.status))" + (msg.isEmpty ? "" : ": \(msg)"))
             }
-            return produced
+            // Hand back a single file; the work directory (profile, copy, output) goes now.
+            let result = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-converted-\(UUID().uuidString).docx")
+            do {
+                try FileManager.default.moveItem(at: produced, to: result)
+            } catch {
+                cleanUp(dir)
+                throw fail("cannot move the converted file: \(error.localizedDescription)")
+            }
+            cleanUp(dir)
+            return result
         } catch let failure as ExternalTool.Failure {
             cleanUp(dir)
             switch failure {
@@ -71,9 +80,10 @@ public struct LegacyWordConverter: Sendable {
         }
     }
 
-    /// Removes the temporary directory of a converted file (the .docx's grandparent directory).
+    /// Removes a file returned by ``convertToDocx(file:sourceName:)`` (removing it yourself is the same).
     public func cleanUp(convertedDocx: URL) {
-        cleanUp(convertedDocx.deletingLastPathComponent().deletingLastPathComponent())
+        guard convertedDocx.lastPathComponent.hasPrefix("nianbao-converted-") else { return }
+        try? FileManager.default.removeItem(at: convertedDocx)
     }
 
     func cleanUp(_ dir: URL) {

@@ -10,6 +10,8 @@ struct LabelCatalog: Sendable {
     }
 
     private(set) var exact: [String: String] = [:]
+    /// Enumerator-qualified cores ("(六)其他" vs "3.其他"): checked before the bare core.
+    private(set) var qualified: [LabelKey: String] = [:]
     private(set) var entries: [Entry] = []
     /// Whether a label may match a longer known label it is the start of (wrapped table labels).
     var allowPrefix = true
@@ -18,6 +20,7 @@ struct LabelCatalog: Sendable {
         let k = LabelKey(label)
         guard !k.core.isEmpty else { return }
         if exact[k.core] == nil { exact[k.core] = key }
+        if k.enumerator != .none, qualified[k] == nil { qualified[k] = key }
         entries.append(Entry(key: key, core: Array(k.core.unicodeScalars), number: k.number))
     }
 
@@ -26,6 +29,7 @@ struct LabelCatalog: Sendable {
 
     /// The key for a label, or nil. `memo` caches slow-path results across one parse.
     func match(_ label: LabelKey, memo: inout [String: String?]) -> String? {
+        if label.enumerator != .none, let k = qualified[label] { return k }
         if let k = exact[label.core] { return k }
         if label.core.count < 2 { return nil }
         let memoKey = "\(label.number ?? -1)|\(label.core)"

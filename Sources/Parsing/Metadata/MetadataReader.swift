@@ -29,7 +29,8 @@ struct MetadataReader {
             title = c
             if let y = Self.yearPrefix(c) {
                 year = y.year
-                let a = y.before.trimmingSpaces
+                var a = y.before.trimmingSpaces
+                if a.hasPrefix("关于") { a = String(a.dropFirst(2)) }   // "关于X局2023年…报告"
                 if !a.isEmpty { agency = a }
             }
             break

@@ -10,8 +10,8 @@ enum SectionReader {
             guard first <= last else { out[h.key] = ""; continue }
             var parts: [String] = []
             for l in first...last where !tableLines.contains(where: { $0.contains(l) }) {
-                let t = stream.lines[l].trimmingSpaces
-                if !t.isEmpty { parts.append(t) }
+                let t = LineSplitter.trim(stream.lines[l])
+                if !t.isEmpty, !t.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { parts.append(String(t)) }
             }
             out[h.key] = parts.joined(separator: "\n")
         }

@@ -21,6 +21,9 @@ struct Cell: Sendable {
     /// For blanks: true when the source marked the cell blank on purpose (a lone NBSP), so it is a
     /// position in the row and not a span filler.
     var explicit: Bool = false
+    /// Display columns (CJK = 2) the cell spans in a space-aligned line (`pdftotext -layout`), else -1.
+    var columnStart: Int32 = -1
+    var columnEnd: Int32 = -1
     /// The label's comparable form, computed once (labels only).
     var key: LabelKey?
 
@@ -32,9 +35,13 @@ struct Cell: Sendable {
         if kind == .label, text.utf8.count <= 180 { key = LabelKey(text) }   // narrative lines: on demand
     }
 
-    /// A non-empty cell from its text: value or label by what the text says.
+    /// A non-empty cell from its text: value or label by what the text says. Text that is clearly a
+    /// mangled number ("1O", "3件x") counts as a value position that cannot be read, so it neither ends
+    /// the row nor shifts the numbers after it.
     init(text: String) {
-        self.init(text: text, kind: ValueText.kind(of: text), line: 0, alone: false)
+        var kind = ValueText.kind(of: text)
+        if kind == .label, ValueText.looksLikeBrokenNumber(text) { kind = .value }
+        self.init(text: text, kind: kind, line: 0, alone: false)
     }
 
     /// The label key (computed on demand for cells built without one).

@@ -7,9 +7,12 @@ import NianbaoCore
 struct CellStream: Sendable {
     var cells: [Cell] = []
     /// Text of each line (text-block lines, headings, paragraphs; grid rows tab-joined).
-    var lines: [String] = []
+    var lines: [Substring] = []
 
     init(document: Document) {
+        let size = document.blocks.reduce(0) { $0 + $1.text.utf8.count }
+        cells.reserveCapacity(size / 12 + 16)
+        lines.reserveCapacity(size / 30 + 16)
         for block in document.blocks {
             switch block.kind {
             case .table:
@@ -18,7 +21,7 @@ struct CellStream: Sendable {
                 let t = block.text.trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !t.isEmpty else { continue }
                 let line = lines.count
-                lines.append(t)
+                lines.append(Substring(t))
                 var c = Cell(text: t, kind: ValueText.kind(of: t), line: line, alone: true)
                 c.isHeading = block.kind == .heading
                 cells.append(c)
@@ -37,7 +40,9 @@ struct CellStream: Sendable {
                 let t = cell.text.trimmingCharacters(in: .whitespacesAndNewlines)
                 texts.append(t)
                 if t.isEmpty {
-                    rowCells.append(Cell(text: "", kind: .blank, line: line, alone: false))
+                    var blank = Cell(text: "", kind: .blank, line: line, alone: false)
+                    blank.explicit = true   // an empty <td> is a position in the row
+                    rowCells.append(blank)
                 } else {
                     for piece in LineSplitter.splitNumbers(t) {
                         var c = Cell(text: piece)
@@ -46,7 +51,7 @@ struct CellStream: Sendable {
                     }
                 }
             }
-            lines.append(texts.joined(separator: "\t"))
+            lines.append(Substring(texts.joined(separator: "\t")))
             // Leading empty cells of a row are span fillers in the label area, never values.
             while let f = rowCells.first, f.kind == .blank { rowCells.removeFirst() }
             if rowCells.count == 1 { rowCells[0].alone = true }
@@ -56,19 +61,29 @@ struct CellStream: Sendable {
 
     private mutating func addText(_ text: String) {
         let u = text.utf8
+        // Newline offsets from the contiguous bytes (the generic UTF8View search is slow).
+        let breaks: [Int] = u.withContiguousStorageIfAvailable { buf in
+            var out: [Int] = []
+            for i in 0..<buf.count where buf[i] == 10 { out.append(i) }
+            return out
+        } ?? u.enumerated().compactMap { $0.element == 10 ? $0.offset : nil }
         var start = u.startIndex
-        let end = u.endIndex
-        while start <= end {
-            let nl = u[start...].firstIndex(of: 10) ?? end
-            let lineText = text[start..<nl]
-            let line = lines.count
-            lines.append(String(lineText))
-            var pieces = LineSplitter.split(lineText)
-            if pieces.count == 1 { pieces[0].alone = true }
-            for i in pieces.indices { pieces[i].line = line }
-            cells.append(contentsOf: pieces)
-            if nl == end { break }
+        var previous = 0
+        for offset in breaks + [u.count] {
+            let nl = u.index(start, offsetBy: offset - previous)
+            addLine(text[start..<nl])
+            if offset == u.count { break }
             start = u.index(after: nl)
+            previous = offset + 1
         }
+    }
+
+    private mutating func addLine(_ lineText: Substring) {
+        let line = lines.count
+        lines.append(lineText)
+        var pieces = LineSplitter.split(lineText)
+        if pieces.count == 1 { pieces[0].alone = true }
+        for i in pieces.indices { pieces[i].line = line }
+        cells.append(contentsOf: pieces)
     }
 }

@@ -6,26 +6,29 @@ enum LineSplitter {
     static func split(_ line: Substring) -> [Cell] {
         if line.isEmpty { return [] }
         var fields: [Substring]
-        let u = line.utf8
-        if u.contains(9) {
+        if line.hasByte(9) {
             fields = splitBytes(line, 9).map(trim)
             while let f = fields.first, f.isEmpty { fields.removeFirst() }   // indentation / rowspan fillers
             if fields.isEmpty { return [Cell(text: "", kind: .blank, line: 0, alone: true)] }
         } else {
             let t = trim(line)
             if t.isEmpty { return [Cell(text: "", kind: .blank, line: 0, alone: true)] }
-            var pipes = 0, doubleSpace = false, prevSpace = false
-            for b in t.utf8 {
-                if b == 124 { pipes += 1 }
-                if b == 32 { if prevSpace { doubleSpace = true }; prevSpace = true } else { prevSpace = false }
+            var pipes = 0, doubleSpace = false
+            func scan<C: Collection>(_ bytes: C) where C.Element == UInt8 {
+                var prevSpace = false
+                for b in bytes {
+                    if b == 124 { pipes += 1 }
+                    if b == 32 { if prevSpace { doubleSpace = true }; prevSpace = true } else { prevSpace = false }
+                }
             }
+            if t.utf8.withContiguousStorageIfAvailable({ scan($0) }) == nil { scan(t.utf8) }
             if t.utf8.first == 124 || pipes >= 2 {
                 fields = splitBytes(t, 124).map(trim)
                 if t.utf8.first == 124, fields.first?.isEmpty == true { fields.removeFirst() }
                 if t.utf8.last == 124, fields.last?.isEmpty == true { fields.removeLast() }
                 if fields.allSatisfy({ isSeparator($0) || $0.isEmpty }) { return [] }
             } else if doubleSpace {
-                fields = splitOnSpaceRuns(t)
+                return layoutCells(line)
             } else {
                 fields = [t]
             }
@@ -41,7 +44,7 @@ enum LineSplitter {
                 out.append(Cell(text: "", kind: .blank, line: 0, alone: false))
             } else if isSeparator(f) {
                 continue
-            } else if !f.utf8.contains(32) {
+            } else if !f.hasByte(32) {
                 out.append(Cell(text: String(f)))
             } else {
                 for piece in splitNumbers(String(f)) { out.append(Cell(text: piece)) }
@@ -69,7 +72,7 @@ enum LineSplitter {
 
     /// "0 0 0" → three cells; "行政许可 12" → label and value; anything else unchanged.
     static func splitNumbers(_ field: String) -> [String] {
-        guard field.utf8.contains(32) else { return [field] }
+        guard field.hasByte(32) else { return [field] }
         let tokens = splitBytes(Substring(field), 32).filter { !$0.isEmpty }
         guard tokens.count > 1 else { return [String(tokens.first ?? "")] }
         var firstNumeric = tokens.count
@@ -97,6 +100,53 @@ enum LineSplitter {
     /// Markdown rules and table separators: "---", "|:---:|", "=====".
     static func isSeparator(_ s: Substring) -> Bool {
         s.utf8.count >= 3 && s.utf8.allSatisfy { $0 == 45 || $0 == 61 || $0 == 58 || $0 == 124 || $0 == 43 || $0 == 32 }
+    }
+
+    /// A `pdftotext -layout` line: fields separated by 2+ spaces, each with its display columns, so
+    /// a row with blank cells can be aligned to the columns of full rows.
+    static func layoutCells(_ line: Substring) -> [Cell] {
+        var out: [Cell] = []
+        var col: Int32 = 0
+        var fieldStart: String.Index? = nil
+        var fieldCol: Int32 = 0
+        var lastNonSpaceEnd: Int32 = 0
+        var lastNonSpaceIndex = line.startIndex
+        var spaces = 0
+        func emit(_ end: String.Index, _ endCol: Int32) {
+            guard let s0 = fieldStart else { return }
+            let text = String(line[s0..<end])
+            for piece in splitNumbers(text) {
+                var c = Cell(text: piece)
+                c.columnStart = fieldCol   // pieces of one field share its columns (cleared below)
+                c.columnEnd = endCol
+                out.append(c)
+            }
+            fieldStart = nil
+        }
+        var i = line.unicodeScalars.startIndex
+        while i < line.unicodeScalars.endIndex {
+            let sc = line.unicodeScalars[i]
+            let w: Int32 = sc.value >= 0x1100 && (sc.value <= 0x115F || (sc.value >= 0x2E80 && sc.value <= 0xA4CF) ||
+                (sc.value >= 0xAC00 && sc.value <= 0xD7A3) || (sc.value >= 0xF900 && sc.value <= 0xFAFF) ||
+                (sc.value >= 0xFE30 && sc.value <= 0xFE4F) || (sc.value >= 0xFF00 && sc.value <= 0xFF60)) ? 2 : 1
+            if sc == " " {
+                spaces += 1
+                if spaces == 2, fieldStart != nil { emit(lastNonSpaceIndex, lastNonSpaceEnd) }
+            } else {
+                if fieldStart == nil { fieldStart = i; fieldCol = col }
+                spaces = 0
+                lastNonSpaceEnd = col + w
+                lastNonSpaceIndex = line.unicodeScalars.index(after: i)
+            }
+            col += w
+            i = line.unicodeScalars.index(after: i)
+        }
+        if fieldStart != nil { emit(lastNonSpaceIndex, lastNonSpaceEnd) }
+        // Several numbers in one field ("0 0 0") lose their individual columns.
+        var counts: [Int32: Int] = [:]
+        for c in out where c.columnStart >= 0 { counts[c.columnStart, default: 0] += 1 }
+        for k in out.indices where (counts[out[k].columnStart] ?? 0) > 1 { out[k].columnStart = -1; out[k].columnEnd = -1 }
+        return out
     }
 
     static func splitOnSpaceRuns(_ t: Substring) -> [Substring] {

@@ -53,4 +53,43 @@ enum RowGroups {
         while out.count < n { out.append(nil) }
         return (out, forced)
     }
+
+    /// Column centres of space-aligned text (`pdftotext -layout`), learned from the rows that have
+    /// all `width` values; nil when there are none.
+    static func columnCenters(_ groups: [RowGroup], width: Int) -> [Double]? {
+        var sums = [Double](repeating: 0, count: width)
+        var n = 0
+        for g in groups {
+            let values = g.cells.filter { $0.kind != .blank }
+            guard values.count == width, values.allSatisfy({ $0.columnStart >= 0 }) else { continue }
+            for (i, c) in values.enumerated() { sums[i] += Double(c.columnStart + c.columnEnd) / 2 }
+            n += 1
+        }
+        return n > 0 ? sums.map { $0 / Double(n) } : nil
+    }
+
+    /// A space-aligned row with fewer values than columns: each value goes to the nearest column;
+    /// the columns left over are blank (pdftotext prints nothing for a blank cell).
+    static func align(_ cells: [Cell], _ centers: [Double]?) -> [Cell?]? {
+        guard let centers, centers.count > 1 else { return nil }
+        let width = centers.count
+        let values = cells.filter { $0.kind != .blank }
+        guard !values.isEmpty, values.count < width, values.allSatisfy({ $0.columnStart >= 0 }) else { return nil }
+        var out = [Cell?](repeating: nil, count: width)
+        var last = -1
+        for c in values {
+            let mid = Double(c.columnStart + c.columnEnd) / 2
+            var best = 0
+            for i in 1..<width where abs(centers[i] - mid) < abs(centers[best] - mid) { best = i }
+            guard best > last, out[best] == nil else { return nil }
+            out[best] = c
+            last = best
+        }
+        for i in 0..<width where out[i] == nil {
+            var blank = Cell(text: "", kind: .blank, line: values[0].line, alone: false)
+            blank.explicit = true
+            out[i] = blank
+        }
+        return out
+    }
 }

@@ -23,9 +23,9 @@ struct Table3Reader {
         }
         var duplicates = 0
         // Rows of both shapes of (六): sub-rows 1-3 or the single r6_other_handling row.
-        let base = catalogs.t3Rows(template: "2021")
-        var sequence = base
+        var sequence = catalogs.t3Rows(template: "2021")
         if let i = sequence.firstIndex(of: "r6_1_no_correction") { sequence.insert("r6_other_handling", at: i) }
+        let centers = RowGroups.columnCenters(groups, width: width)
         var result = Result(end: range.lowerBound)
         var current: String? = nil
         var lastIndex = -1
@@ -68,7 +68,7 @@ struct Table3Reader {
                 }
                 continue
             }
-            let fitted = RowGroups.fit(g.cells, width)
+            let fitted = RowGroups.align(g.cells, centers).map { (cells: $0, forced: false) } ?? RowGroups.fit(g.cells, width)
             result.rows[k] = fitted.cells
             if fitted.forced && g.nonBlankCount > 0 {
                 result.notes.append("table 三: row \(k) has \(g.cells.count) cells for \(width) columns")

@@ -42,9 +42,9 @@ struct Table4Reader {
         if let best = runs.first(where: { $0.values >= width }) {
             chosen = best.cells; start = best.start; end = best.end
         } else {
-            let take = runs.prefix { _ in true }
-            chosen = take.flatMap(\.cells)
-            start = take.first!.start; end = take.last!.end
+            // A converter split the row into pieces (three 5-cell tables): take them in order.
+            chosen = runs.flatMap(\.cells)
+            start = runs[0].start; end = runs[runs.count - 1].end
             if runs.count > 1 { notes.append("table 四: row assembled from \(runs.count) pieces") }
         }
         let fitted = RowGroups.fit(chosen, width)

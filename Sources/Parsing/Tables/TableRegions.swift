@@ -10,8 +10,8 @@ struct TableRegions: Sendable {
     init(stream: CellStream, catalogs: Catalogs, memo: inout [String: String?]) {
         let cells = stream.cells
         var seen = Set<String>()
-        for (i, c) in cells.enumerated() where c.kind == .label && (c.alone || c.isHeading) {
-            guard let key = Self.sectionKey(c, catalogs: catalogs, memo: &memo), !seen.contains(key) else { continue }
+        for i in cells.indices where cells[i].kind == .label && (cells[i].alone || cells[i].isHeading) {
+            guard let key = Self.sectionKey(cells[i], catalogs: catalogs, memo: &memo), !seen.contains(key) else { continue }
             seen.insert(key)
             headings.append((key, i))
         }
@@ -78,7 +78,9 @@ struct TableRegions: Sendable {
         }
         guard k.core.count >= 4 else { return nil }
         switch k.enumerator {
-        case .chinese: return catalogs.sections.match(k, memo: &memo)
+        case .chinese:
+            if catalogs.t3.exactMatch(k) != nil { return nil }   // 四、结转下年度继续办理 is a table row
+            return catalogs.sections.match(k, memo: &memo)
         case .none: return catalogs.sections.exactMatch(k)     // no numeral: the text must be a known heading
         default: return nil
         }

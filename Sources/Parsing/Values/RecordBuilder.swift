@@ -31,6 +31,12 @@ struct RecordBuilder {
         case .value:
             let r = ValueText.read(cell.text)
             if !r.plain { cellsRaw[pathText()] = cell.text }
+            if !r.readable {
+                let path = pathText()
+                findings.append(Finding(rule: "unreadable_cell", severity: .unreadable, cells: [path],
+                                        message: "\(path): \"\(cell.text)\" is not a number"))
+                return nil
+            }
             guard var v = r.value else { return nil }
             if let u = r.unit, let d = unitDivisor[u] { v /= d }
             return v
@@ -70,7 +76,7 @@ struct RecordBuilder {
         let labels = Dictionary((format?.table("t3")?.rows ?? []).map { ($0.key, $0.label) }, uniquingKeysWith: { a, _ in a })
         for key in order {
             let cells = rows[key]
-            var rowOut: [String: Double?] = [:]
+            var rowOut = [String: Double?](minimumCapacity: 7)
             var absent: [String] = []
             for (i, col) in Catalogs.t3Columns.enumerated() {
                 let cell = cells.flatMap { i < $0.count ? $0[i] : nil }

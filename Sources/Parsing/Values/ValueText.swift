@@ -24,6 +24,21 @@ enum ValueText {
 
     static func isNumeric(_ s: Substring) -> Bool { number(s) != nil }
 
+    /// Short text with digits and at most one Chinese character that is not a label enumerator:
+    /// "1O", "l2", "3件x", "12 3" typed into a value cell.
+    static func looksLikeBrokenNumber(_ text: String) -> Bool {
+        guard text.utf8.count <= 36 else { return false }
+        let scalars = text.unicodeScalars
+        guard scalars.count <= 12, scalars.contains(where: { $0.value >= 48 && $0.value <= 57 }) else { return false }
+        let ideographs = scalars.filter { LabelKey.isIdeograph($0) }.count
+        guard ideographs <= 1 else { return false }
+        // Enumerators alone ("1.", "(1)", "3、") are labels.
+        if let last = scalars.last, last == "." || last == "、" || last == ")" || last == "," { return false }
+        if scalars.first == "(" || scalars.first == "第" { return false }
+        // "2.XYZ": an enumerated label, however odd its text.
+        return LabelKey(text).enumerator == .none
+    }
+
     static func read(_ text: String) -> Reading {
         let t = LineSplitter.trim(Substring(text))
         if t.isEmpty { return Reading(value: nil, plain: false, readable: true) }
@@ -41,37 +56,32 @@ enum ValueText {
     }
 
     /// Parses [+-]digits[,digits…][.digits]; returns the value and whether it was plain (no sign, no commas).
+    /// No allocation on the integer path (this runs on every cell).
     static func number(_ s: Substring) -> (Double, Bool)? {
-        var digits: [UInt8] = []
-        digits.reserveCapacity(s.utf8.count)
-        var sawDigit = false, sawDot = false, plain = true
-        var negative = false
-        var first = true
-        var lastWasComma = false
+        var sawDigit = false, sawDot = false, plain = true, negative = false, first = true, lastWasComma = false
+        var intValue: Int64 = 0
+        var digitCount = 0
+        var lastWasDot = false
         for b in s.utf8 {
             defer { first = false }
             switch b {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                digits.append(b); sawDigit = true; lastWasComma = false
-            case UInt8(ascii: "+") where first: plain = false
-            case UInt8(ascii: "-") where first: negative = true; plain = false
-            case UInt8(ascii: ",") where sawDigit && !sawDot && !lastWasComma:
-                plain = false; lastWasComma = true
-            case UInt8(ascii: ".") where sawDigit && !sawDot:
-                digits.append(b); sawDot = true; lastWasComma = false
-            default:
-                return nil
+            case 48...57:
+                sawDigit = true; lastWasComma = false; lastWasDot = false
+                digitCount += 1
+                if digitCount > 18 { return nil }
+                if !sawDot { intValue = intValue * 10 + Int64(b - 48) }
+            case 43 where first: plain = false                       // +
+            case 45 where first: negative = true; plain = false      // -
+            case 44 where sawDigit && !sawDot && !lastWasComma: plain = false; lastWasComma = true   // ,
+            case 46 where sawDigit && !sawDot: sawDot = true; lastWasComma = false; lastWasDot = true // .
+            default: return nil
             }
         }
-        guard sawDigit, !lastWasComma, digits.last != UInt8(ascii: ".") else { return nil }
-        guard digits.count <= 18 else { return nil }
-        let v: Double
-        if !sawDot {
-            var n: Int64 = 0
-            for d in digits { n = n * 10 + Int64(d - 48) }
-            v = Double(n)
-        } else {
-            guard let parsed = Double(String(decoding: digits, as: UTF8.self)) else { return nil }
+        guard sawDigit, !lastWasComma, !lastWasDot else { return nil }
+        var v = Double(intValue)
+        if sawDot {
+            let cleaned = String(decoding: s.utf8.filter { $0 != 44 && $0 != 43 && $0 != 45 }, as: UTF8.self)
+            guard let parsed = Double(cleaned) else { return nil }
             v = parsed
         }
         return (negative ? -v : v, plain)

@@ -21,16 +21,14 @@ struct ParseCommand: AsyncParsableCommand {
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case json, summary }
 
     @Argument(help: "Report files to parse.")
-    var files: [String]
+    var files: [String] = []
 
     @Option(name: .long, help: "Output format: json (default) or summary.")
     var format: OutputFormat = .json
 
-    func validate() throws {
-        if files.isEmpty { throw ValidationError("give at least one FILE") }
-    }
-
     func run() async throws {
+        // Checked here, not in validate(), so an unknown option is reported first.
+        if files.isEmpty { throw ValidationError("parse: give at least one FILE (see nianbao parse --help)") }
         let processor = DocumentProcessor()
         var failed = 0
         for (i, file) in files.enumerated() {
@@ -47,9 +45,11 @@ struct ParseCommand: AsyncParsableCommand {
                     if i > 0 { print("") }
                     print(SummaryFormatter.format(record))
                 }
-            case .failed(let stage, let message, _):
+            case .failed(let stage, let message, let document):
                 failed += 1
-                CLISupport.printError("nianbao parse: \(stage) failed: \(message)")
+                // Extraction notes say why a readable file has no report (e.g. "image-only PDF; no text layer").
+                let notes = document?.notes ?? []
+                CLISupport.printError("nianbao parse: \(stage) failed: \(message)" + (notes.isEmpty ? "" : " [\(notes.joined(separator: "; "))]"))
             }
         }
         if failed > 0 { throw ExitCode(1) }
