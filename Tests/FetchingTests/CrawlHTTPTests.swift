@@ -70,6 +70,7 @@ extension CrawlNetworkTests {
     }
 
     @Test func crawlFindsEveryReportPolitely() async throws {
+        await CrawlNetworkTests.waitForQuietStart()
         let rig = try await Rig()
         defer { Task { await rig.stop() } }
         let summary = try await rig.crawl()
@@ -133,6 +134,7 @@ extension CrawlNetworkTests {
     }
 
     @Test func secondCrawlOfUnchangedPortalsDownloadsNothingNew() async throws {
+        await CrawlNetworkTests.waitForQuietStart()
         let rig = try await Rig()
         defer { Task { await rig.stop() } }
         _ = try await rig.crawl()
@@ -151,6 +153,7 @@ extension CrawlNetworkTests {
     }
 
     @Test func changedReportIsFetchedAgain() async throws {
+        await CrawlNetworkTests.waitForQuietStart()
         let rig = try await Rig()
         defer { Task { await rig.stop() } }
         _ = try await rig.crawl()
@@ -164,6 +167,7 @@ extension CrawlNetworkTests {
     /// The real thing: a 60 MB attachment against the default 50 MB cap (its own test, so the
     /// transfer does not disturb the timing checks above).
     @Test func sixtyMegabyteAttachmentIsRefusedByTheCap() async throws {
+        await CrawlNetworkTests.waitForQuietStart()
         let rig = try await Rig(hugeBytes: 60 << 20, cap: 50 << 20)
         defer { Task { await rig.stop() } }
         let summary = try await rig.crawl()
@@ -182,6 +186,7 @@ extension CrawlNetworkTests {
     /// The whole pipeline (HTML, GBK, gzip, PDF extraction, parser, archive versions) on the three
     /// portals: one record per report, then an edited HTML report becomes version 2 with its diff.
     @Test func realPipelineRecordsEveryReportAndVersionsAnEdit() async throws {
+        await CrawlNetworkTests.waitForQuietStart()
         let rig = try await Rig()
         defer { Task { await rig.stop() } }
         let first = try await rig.crawl(handler: CrawlReportHandler(archive: rig.archive))
