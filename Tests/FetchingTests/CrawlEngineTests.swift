@@ -6,6 +6,7 @@ import TestSupport
 
 /// The crawl loop against fixture portals served in memory (no sockets): discovery, de-duplication,
 /// wrappers, errors, and incremental re-crawls. The same portals over real HTTP are in CrawlHTTPTests.
+extension CrawlNetworkTests {
 @Suite struct CrawlEngineTests {
     struct Rig {
         let dir: URL
@@ -37,6 +38,7 @@ import TestSupport
     }
 
     @Test func findsEveryReportAndNoNoise() async throws {
+        await CrawlNetworkTests.waitForQuietStart()
         let rig = try Rig()
         let summary = await rig.crawler.crawl(rig.sites)
         for (host, key) in rig.keys {
@@ -64,6 +66,7 @@ import TestSupport
     }
 
     @Test func secondCrawlOfUnchangedPortalDownloadsNothingNew() async throws {
+        await CrawlNetworkTests.waitForQuietStart()
         let rig = try Rig()
         _ = await rig.crawler.crawl(rig.sites)
         let before = rig.store.captures.count
@@ -82,6 +85,7 @@ import TestSupport
     }
 
     @Test func aChangedReportBecomesANewVersion() async throws {
+        await CrawlNetworkTests.waitForQuietStart()
         let rig = try Rig()
         _ = await rig.crawler.crawl(rig.sites)
         let path = "/zfxxgk/ndbg/202401/t20240131_5.html"
@@ -95,6 +99,7 @@ import TestSupport
     }
 
     @Test func dryRunListsReportsWithoutStoring() async throws {
+        await CrawlNetworkTests.waitForQuietStart()
         let rig = try Rig()
         let result = await rig.crawler.dryRun([rig.sites[2]])
         #expect(result.first?.reports.map(\.url) == ["http://jiyue.test/zfxxgk/ndbg/202401/t20240131_5.html",
@@ -103,4 +108,5 @@ import TestSupport
         #expect(rig.store.captures.isEmpty)
         #expect(rig.handler.handled.isEmpty)
     }
+}
 }

@@ -9,7 +9,7 @@ import Testing
     /// suites of other modules (host spacing, time limits) run in the first seconds of `swift test`;
     /// on the 2-core machine, crawls and child processes running beside them made some of them miss
     /// their bounds. Alone (`--filter Crawl`) this costs at most `seconds` once.
-    static func waitForQuietStart(_ seconds: Double = 10) async {
+    static func waitForQuietStart(_ seconds: Double = 20) async {
         let age = processAge()
         if age < seconds { try? await Task.sleep(for: .milliseconds(Int((seconds - age) * 1000))) }
     }
