@@ -40,6 +40,7 @@ extension CrawlNetworkTests {
     @Test func findsEveryReportAndNoNoise() async throws {
         await CrawlNetworkTests.waitForQuietStart()
         let rig = try Rig()
+        defer { try? FileManager.default.removeItem(at: rig.dir) }
         let summary = await rig.crawler.crawl(rig.sites)
         for (host, key) in rig.keys {
             let requested = Set(rig.portal(host).hits.map(\.path))
@@ -68,6 +69,7 @@ extension CrawlNetworkTests {
     @Test func secondCrawlOfUnchangedPortalDownloadsNothingNew() async throws {
         await CrawlNetworkTests.waitForQuietStart()
         let rig = try Rig()
+        defer { try? FileManager.default.removeItem(at: rig.dir) }
         _ = await rig.crawler.crawl(rig.sites)
         let before = rig.store.captures.count
         for p in rig.web.portals.values { p.resetHits() }
@@ -87,6 +89,7 @@ extension CrawlNetworkTests {
     @Test func aChangedReportBecomesANewVersion() async throws {
         await CrawlNetworkTests.waitForQuietStart()
         let rig = try Rig()
+        defer { try? FileManager.default.removeItem(at: rig.dir) }
         _ = await rig.crawler.crawl(rig.sites)
         let path = "/zfxxgk/ndbg/202401/t20240131_5.html"
         rig.portal("jiyue.test").set(path, .html(try FixturePortals.reportPage(
@@ -101,6 +104,7 @@ extension CrawlNetworkTests {
     @Test func dryRunListsReportsWithoutStoring() async throws {
         await CrawlNetworkTests.waitForQuietStart()
         let rig = try Rig()
+        defer { try? FileManager.default.removeItem(at: rig.dir) }
         let result = await rig.crawler.dryRun([rig.sites[2]])
         #expect(result.first?.reports.map(\.url) == ["http://jiyue.test/zfxxgk/ndbg/202401/t20240131_5.html",
                                                      "http://jiyue.test/zfxxgk/ndbg/202301/t20230131_3.html",

@@ -58,9 +58,11 @@ extension CrawlNetworkTests {
             return await crawler.crawl(sites)
         }
 
-        func stop() async {
-            for s in servers.values { await s.stop() }
+        /// Removes the archive at once and stops the servers in the background (callable from `defer`).
+        func stop() {
             try? FileManager.default.removeItem(at: dir)
+            let all = Array(servers.values)
+            Task { for s in all { await s.stop() } }
         }
 
         var rawFiles: [URL] {
@@ -72,7 +74,7 @@ extension CrawlNetworkTests {
     @Test func crawlFindsEveryReportPolitely() async throws {
         await CrawlNetworkTests.waitForQuietStart()
         let rig = try await Rig()
-        defer { Task { await rig.stop() } }
+        defer { rig.stop() }
         let summary = try await rig.crawl()
         for (name, key) in rig.keys {
             let hits = rig.servers[name]!.portal.hits
@@ -136,7 +138,7 @@ extension CrawlNetworkTests {
     @Test func secondCrawlOfUnchangedPortalsDownloadsNothingNew() async throws {
         await CrawlNetworkTests.waitForQuietStart()
         let rig = try await Rig()
-        defer { Task { await rig.stop() } }
+        defer { rig.stop() }
         _ = try await rig.crawl()
         let first = try rig.archive.captures()
         let rawBefore = Set(rig.rawFiles.map(\.lastPathComponent))
@@ -155,7 +157,7 @@ extension CrawlNetworkTests {
     @Test func changedReportIsFetchedAgain() async throws {
         await CrawlNetworkTests.waitForQuietStart()
         let rig = try await Rig()
-        defer { Task { await rig.stop() } }
+        defer { rig.stop() }
         _ = try await rig.crawl()
         rig.servers["jiyue"]!.portal.set("/zfxxgk/ndbg/202401/t20240131_5.html", .html(try FixturePortals.reportPage(
             seed: "003", title: "沁源县信访局2023年度政府信息公开年度报告", transform: { $0.replacingOccurrences(of: "2023年", with: "2023 年") })))
@@ -169,7 +171,7 @@ extension CrawlNetworkTests {
     @Test func sixtyMegabyteAttachmentIsRefusedByTheCap() async throws {
         await CrawlNetworkTests.waitForQuietStart()
         let rig = try await Rig(hugeBytes: 60 << 20, cap: 50 << 20)
-        defer { Task { await rig.stop() } }
+        defer { rig.stop() }
         let summary = try await rig.crawl()
         let captures = try rig.archive.captures()
         let big = captures.first { $0.url.hasSuffix("/P0200_big.pdf") }
@@ -188,7 +190,7 @@ extension CrawlNetworkTests {
     @Test func realPipelineRecordsEveryReportAndVersionsAnEdit() async throws {
         await CrawlNetworkTests.waitForQuietStart()
         let rig = try await Rig()
-        defer { Task { await rig.stop() } }
+        defer { rig.stop() }
         let first = try await rig.crawl(handler: CrawlReportHandler(archive: rig.archive))
         #expect(first.newReports == 6, "\(first.errorMessages)")
         #expect(first.errors == 5, "\(first.errorMessages)")
