@@ -12,6 +12,7 @@ import TestSupport
 /// real Fetcher and Archive (parsing off). Prints wall ÷ (P × d) (the ideal is 1: every host busy
 /// the whole time), CPU seconds per fetched page and peak RSS. Servers run in-process, so CPU and
 /// RSS include them. Run H = 10, 50, 200 as separate processes to compare peak RSS.
+/// `--concurrent N` caps the sites crawled at once (default H).
 enum CrawlBenchmark {
     static func run(_ args: [String]) async throws {
         func value(_ name: String, _ def: Double) -> Double {
@@ -19,6 +20,7 @@ enum CrawlBenchmark {
             return v
         }
         let hosts = Int(value("--hosts", 50)), pages = Int(value("--pages", 10)), delay = value("--delay", 0.2)
+        let concurrent = Int(value("--concurrent", Double(hosts)))
         var servers: [FixtureServer] = []
         for h in 0..<hosts {
             let p = FixturePortal()
@@ -41,14 +43,15 @@ enum CrawlBenchmark {
         try FileManager.default.createDirectory(at: bodies, withIntermediateDirectories: true)
         var logger = Logger(label: "bench")
         logger.logLevel = .error
-        let defaults = CrawlDefaults(contact: "bench@example.org", delay: delay, concurrentSites: hosts)
+        let defaults = CrawlDefaults(contact: "bench@example.org", delay: delay, concurrentSites: concurrent)
         let fetcher = Fetcher(userAgent: Fetcher.userAgent(contact: defaults.contact), bodyDirectory: bodies, logger: logger)
         let crawler = Crawler(fetcher: FetcherPageSource(fetcher: fetcher, defaults: defaults),
                               store: try CrawlArchiveStore(archive: archive), reports: nil,
-                              concurrentSites: hosts, logger: logger)
+                              concurrentSites: concurrent, logger: logger)
         let sites = servers.enumerated().map { i, s in
             SiteConfig(id: "h\(i)", startURLs: [s.url("/ndbg/index.html")], delay: delay)
         }
+        let rssBefore = currentRSSKB()
         let cpu0 = cpuSeconds()
         let t0 = Date()
         let summary = await crawler.crawl(sites)
@@ -57,15 +60,25 @@ enum CrawlBenchmark {
         fetcher.shutdown()
         for s in servers { await s.stop() }
         let fetched = summary.fetched + summary.unchanged
-        print(String(format: "crawl: H=%d P=%d d=%.2fs  wall %.2fs  wall/(P*d) %.3f  fetched %d (errors %d)  cpu %.4fs/page  peak RSS %.1f MB",
-                     hosts, pages, delay, wall, wall / (Double(pages) * delay), fetched, summary.errors,
-                     cpu / Double(max(fetched, 1)), Double(peakRSSKB()) / 1024))
+        let peak = peakRSSKB()
+        print(String(format: "crawl: H=%d P=%d d=%.2fs C=%d  wall %.2fs  wall/(P*d) %.3f  fetched %d (errors %d)  cpu %.4fs/page  "
+                     + "peak RSS %.1f MB (%.1f MB before the crawl: servers and portals; crawl adds %.1f MB)",
+                     hosts, pages, delay, concurrent, wall, wall / (Double(pages) * delay), fetched, summary.errors,
+                     cpu / Double(max(fetched, 1)), Double(peak) / 1024, Double(rssBefore) / 1024,
+                     Double(peak - rssBefore) / 1024))
     }
 
     static func cpuSeconds() -> Double {
         var u = rusage()
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &u)
         return Double(u.ru_utime.tv_sec) + Double(u.ru_utime.tv_usec) / 1e6 + Double(u.ru_stime.tv_sec) + Double(u.ru_stime.tv_usec) / 1e6
+    }
+
+    /// VmRSS from /proc/self/status (kB).
+    static func currentRSSKB() -> Int {
+        guard let s = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = s.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }) else { return 0 }
+        return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
     }
 
     static func peakRSSKB() -> Int {

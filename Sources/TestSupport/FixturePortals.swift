@@ -161,17 +161,35 @@ public enum FixturePortals {
         """
     }
 
-    /// A detail page holding a seed report as paragraphs (one line each).
+    /// A detail page holding a seed report: lines with inner tabs become rows of a `<table>`
+    /// (one cell per tab-separated field, as agencies' pages hold the statutory tables), the
+    /// other lines paragraphs.
     public static func reportPage(seed: String, title: String, meta: Bool = true, transform: (String) -> String = { $0 }) throws -> String {
         let text = transform(try Fixtures.seedText(seed))
-        let paras = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }.map { "<p>\(escape($0))</p>" }.joined(separator: "\n")
+        var html: [String] = []
+        var rows: [String] = []
+        func flush() {
+            if !rows.isEmpty { html.append("<table border=\"1\">\n" + rows.joined(separator: "\n") + "\n</table>") }
+            rows = []
+        }
+        for raw in text.split(whereSeparator: \.isNewline) {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty { continue }
+            if line.contains("\t") {
+                let cells = raw.split(separator: "\t", omittingEmptySubsequences: false)
+                rows.append("<tr>" + cells.map { "<td>\(escape($0.trimmingCharacters(in: .whitespaces)))</td>" }.joined() + "</tr>")
+            } else {
+                flush()
+                html.append("<p>\(escape(line))</p>")
+            }
+        }
+        flush()
         let m = meta ? "<meta charset=\"utf-8\">" : ""
         return """
         <!DOCTYPE html><html><head>\(m)<title>\(title)</title><meta name="ArticleTitle" content="\(title)"></head><body>
         <div class="header"><a href="/">首页</a> <a href="/xxgk/ndbg/index.shtml">政府信息公开年报</a></div>
         <div class="article"><h1>\(title)</h1><div class="info">发布日期：2025-01-20</div>
-        <div class="TRS_Editor">\(paras)</div></div>
+        <div class="TRS_Editor">\(html.joined(separator: "\n"))</div></div>
         <div class="footer">主办：某某人民政府办公室</div></body></html>
         """
     }

@@ -4,6 +4,7 @@ import Testing
 import TestSupport
 
 /// `crawl`, `fetch` and `sites` through the built binary: exit codes and output.
+extension CrawlNetworkTests {
 @Suite(.serialized) struct CrawlCLITests {
     func tempDir() throws -> URL {
         let d = FileManager.default.temporaryDirectory.appendingPathComponent("crawl-cli-\(UUID().uuidString)")
@@ -12,6 +13,7 @@ import TestSupport
     }
 
     @Test func configErrorsExit2WithLines() async throws {
+        await CrawlNetworkTests.waitForQuietStart()
         let d = try tempDir()
         defer { try? FileManager.default.removeItem(at: d) }
         let bad = d.appendingPathComponent("bad.yaml")
@@ -31,6 +33,7 @@ import TestSupport
     }
 
     @Test func fetchArchivesAPageAndItsAttachment() async throws {
+        await CrawlNetworkTests.waitForQuietStart()
         let (portal, _) = try FixturePortals.trs(delay: 0.05)
         let server = try FixtureServer(portal: portal, ip: "127.0.0.6")
         try await server.start()
@@ -52,4 +55,5 @@ import TestSupport
                                       "--config", d.appendingPathComponent("none").path])
         #expect(gone.status == 1 && gone.stderr.contains("HTTP 404"))
     }
+}
 }

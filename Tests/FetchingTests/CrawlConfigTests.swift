@@ -25,6 +25,7 @@ import TestSupport
             allowed_hosts: ["*.a.gov.cn"]
             delay: 0.5
             insecure_tls: true
+            legacy_tls: true
             encoding: gbk
             max_list_pages: 3
         """
@@ -43,6 +44,7 @@ import TestSupport
         #expect(t.line == 7)
         let o = f.sites[1]
         #expect(o.agency == nil)
+        #expect(o.legacyTLS && !t.legacyTLS)
         #expect(o.insecureTLS && o.encoding == "GBK" && o.maxListPages == 3 && o.delay == 0.5)
         #expect(o.allows("https://www.a.gov.cn/x") && o.allows("http://a.gov.cn/") && !o.allows("http://b.gov.cn/"))
         #expect(try f.selecting(["other"]).map(\.id) == ["other"])

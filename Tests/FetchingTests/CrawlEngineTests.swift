@@ -6,6 +6,7 @@ import TestSupport
 
 /// The crawl loop against fixture portals served in memory (no sockets): discovery, de-duplication,
 /// wrappers, errors, and incremental re-crawls. The same portals over real HTTP are in CrawlHTTPTests.
+extension CrawlNetworkTests {
 @Suite struct CrawlEngineTests {
     struct Rig {
         let dir: URL
@@ -37,7 +38,9 @@ import TestSupport
     }
 
     @Test func findsEveryReportAndNoNoise() async throws {
+        await CrawlNetworkTests.waitForQuietStart()
         let rig = try Rig()
+        defer { try? FileManager.default.removeItem(at: rig.dir) }
         let summary = await rig.crawler.crawl(rig.sites)
         for (host, key) in rig.keys {
             let requested = Set(rig.portal(host).hits.map(\.path))
@@ -64,7 +67,9 @@ import TestSupport
     }
 
     @Test func secondCrawlOfUnchangedPortalDownloadsNothingNew() async throws {
+        await CrawlNetworkTests.waitForQuietStart()
         let rig = try Rig()
+        defer { try? FileManager.default.removeItem(at: rig.dir) }
         _ = await rig.crawler.crawl(rig.sites)
         let before = rig.store.captures.count
         for p in rig.web.portals.values { p.resetHits() }
@@ -82,7 +87,9 @@ import TestSupport
     }
 
     @Test func aChangedReportBecomesANewVersion() async throws {
+        await CrawlNetworkTests.waitForQuietStart()
         let rig = try Rig()
+        defer { try? FileManager.default.removeItem(at: rig.dir) }
         _ = await rig.crawler.crawl(rig.sites)
         let path = "/zfxxgk/ndbg/202401/t20240131_5.html"
         rig.portal("jiyue.test").set(path, .html(try FixturePortals.reportPage(
@@ -95,7 +102,9 @@ import TestSupport
     }
 
     @Test func dryRunListsReportsWithoutStoring() async throws {
+        await CrawlNetworkTests.waitForQuietStart()
         let rig = try Rig()
+        defer { try? FileManager.default.removeItem(at: rig.dir) }
         let result = await rig.crawler.dryRun([rig.sites[2]])
         #expect(result.first?.reports.map(\.url) == ["http://jiyue.test/zfxxgk/ndbg/202401/t20240131_5.html",
                                                      "http://jiyue.test/zfxxgk/ndbg/202301/t20230131_3.html",
@@ -103,4 +112,5 @@ import TestSupport
         #expect(rig.store.captures.isEmpty)
         #expect(rig.handler.handled.isEmpty)
     }
+}
 }

@@ -6,6 +6,7 @@ import TestSupport
 
 /// SIGKILL a running `nianbao crawl` (the built binary, as a child process) midway: raw/ holds
 /// no partial file, the captures log still parses, the next crawl completes, and verify is clean.
+extension CrawlNetworkTests {
 @Suite(.serialized) struct CrawlKillTests {
     static func bigPortal(pages: Int) throws -> FixturePortal {
         let p = FixturePortal()
@@ -20,6 +21,7 @@ import TestSupport
     }
 
     @Test func killedCrawlLeavesAConsistentArchive() async throws {
+        await CrawlNetworkTests.waitForQuietStart()
         let server = try FixtureServer(portal: try Self.bigPortal(pages: 30), ip: "127.0.0.5")
         try await server.start()
         defer { Task { await server.stop() } }
@@ -76,6 +78,7 @@ import TestSupport
     }
 
     @Test func secondRunWhileLockedExits3() async throws {
+        await CrawlNetworkTests.waitForQuietStart()
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crawl-lock-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         let archive = try Archive(root: dir.appendingPathComponent("Archive"))
@@ -87,4 +90,5 @@ import TestSupport
             #expect(r.stderr.contains("another crawl is running"))
         }
     }
+}
 }

@@ -9,10 +9,12 @@ import TestSupport
 /// `CrawlDriver` end to end (lock, real Fetcher, Extractor → Parser, Archive versions) on a portal
 /// whose reports are plain-text files: records appear, an unchanged re-crawl adds none, and an
 /// agency's silent edit of one table cell becomes version 2 with exactly that cell diff.
+extension CrawlNetworkTests {
 @Suite(.serialized) struct CrawlPipelineTests {
     static let carriedOver = "二、上年结转政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0"
 
     @Test func newRecordsThenAChangedVersionWithItsCellDiff() async throws {
+        await CrawlNetworkTests.waitForQuietStart()
         let portal = FixturePortal()
         portal.set("/robots.txt", .notFound)
         portal.set("/ndbg/index.html", .html(FixturePortals.listPage(title: "年报", items: [
@@ -60,4 +62,5 @@ import TestSupport
         #expect(v2.source.site == "plain")
         #expect(v2.source.url == server.url("/ndbg/2023-jinshui.txt"))
     }
+}
 }

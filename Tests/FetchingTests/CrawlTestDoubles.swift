@@ -158,14 +158,9 @@ enum PageDecoderCheck {
     }
 }
 
-/// Runs the built binary on a dispatch thread: blocking a cooperative-pool thread would starve
-/// the in-process fixture servers the child talks to (2 pool threads on 2 cores).
+/// Runs the built binary (CLIRunner waits for it off the cooperative pool).
 func runCLI(_ arguments: [String], timeout: TimeInterval = 120) async throws -> CLIRunner.Result {
-    try await withCheckedThrowingContinuation { cont in
-        DispatchQueue.global().async {
-            do { cont.resume(returning: try CLIRunner.runBlocking(arguments, timeout: timeout)) } catch { cont.resume(throwing: error) }
-        }
-    }
+    try await CLIRunner.run(arguments, timeout: timeout)
 }
 
 /// Waits for a child process without blocking the cooperative pool.

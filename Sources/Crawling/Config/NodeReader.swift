@@ -96,7 +96,7 @@ struct NodeReader {
 
     static let siteKeys: Set<String> = [
         "id", "agency", "region", "level", "start_urls", "allowed_hosts", "include", "exclude", "url_include",
-        "url_exclude", "replace_default_patterns", "max_list_pages", "delay", "encoding", "insecure_tls", "max_bytes",
+        "url_exclude", "replace_default_patterns", "max_list_pages", "delay", "encoding", "insecure_tls", "legacy_tls", "max_bytes",
         "enabled",
     ]
 
@@ -144,6 +144,7 @@ struct NodeReader {
             delay: number(map, "delay", context: ctx, min: 0) ?? defaults.delay,
             encoding: encoding?.uppercased(),
             insecureTLS: bool(map, "insecure_tls", context: ctx) ?? false,
+            legacyTLS: bool(map, "legacy_tls", context: ctx) ?? false,
             maxBytes: size(map, "max_bytes", context: ctx) ?? defaults.maxBytes,
             enabled: bool(map, "enabled", context: ctx) ?? true,
             line: node.mark?.line)

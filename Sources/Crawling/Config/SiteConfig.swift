@@ -23,6 +23,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var encoding: String?
     /// TLS verification off for this site (logged on every fetch).
     public var insecureTLS: Bool
+    /// Accept old TLS set-ups OpenSSL 3 refuses by default (SECLEVEL=1); verification unchanged.
+    public var legacyTLS: Bool
     /// Download size cap in bytes.
     public var maxBytes: Int
     /// False to keep a site in the file without crawling it.
@@ -32,7 +34,7 @@ public struct SiteConfig: Sendable, Equatable {
 
     public init(id: String, agency: String? = nil, region: String? = nil, level: String? = nil,
                 startURLs: [String], allowedHosts: [String] = [], rules: LinkRules = .defaults,
-                maxListPages: Int = 20, delay: Double = 2, encoding: String? = nil, insecureTLS: Bool = false,
+                maxListPages: Int = 20, delay: Double = 2, encoding: String? = nil, insecureTLS: Bool = false, legacyTLS: Bool = false,
                 maxBytes: Int = 50 << 20, enabled: Bool = true, line: Int? = nil) {
         self.id = id
         self.agency = agency
@@ -47,6 +49,7 @@ public struct SiteConfig: Sendable, Equatable {
         self.delay = delay
         self.encoding = encoding
         self.insecureTLS = insecureTLS
+        self.legacyTLS = legacyTLS
         self.maxBytes = maxBytes
         self.enabled = enabled
         self.line = line

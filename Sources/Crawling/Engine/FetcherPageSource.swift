@@ -17,6 +17,7 @@ public struct FetcherPageSource: PageFetching {
         var p = FetchPolicy()
         p.maxBytes = site.maxBytes
         p.insecureTLS = site.insecureTLS
+        p.legacyTLS = site.legacyTLS
         p.minDelay = .milliseconds(Int((site.delay * 1000).rounded()))
         p.connectTimeout = .milliseconds(Int(defaults.connectTimeout * 1000))
         p.totalTimeout = .milliseconds(Int(defaults.totalTimeout * 1000))
