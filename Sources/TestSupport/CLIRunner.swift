@@ -24,17 +24,12 @@ public enum CLIRunner {
         return Fixtures.repoRoot.appendingPathComponent(".build/debug/nianbao")
     }
 
-    /// Run with arguments, waiting on a Dispatch thread: blocking one of the cooperative pool's two
+    /// Run with arguments, waiting on a thread of its own: blocking one of the cooperative pool's two
     /// threads (2 cores) for a child process would starve every other test's async work, in-process
     /// servers included.
     public static func run(_ arguments: [String], cwd: URL? = nil, environment: [String: String] = [:],
                            timeout: TimeInterval = 120) async throws -> Result {
-        try await withCheckedThrowingContinuation { cont in
-            DispatchQueue.global().async {
-                do { cont.resume(returning: try runBlocking(arguments, cwd: cwd, environment: environment, timeout: timeout)) }
-                catch { cont.resume(throwing: error) }
-            }
-        }
+        try await onOwnThread { try runBlocking(arguments, cwd: cwd, environment: environment, timeout: timeout) }
     }
 
     /// Run with arguments, blocking the calling thread; stdin is /dev/null. Output is read before
@@ -55,15 +50,17 @@ public enum CLIRunner {
         let done = DispatchSemaphore(value: 0)
         p.terminationHandler = { _ in done.signal() }
         try p.run()
-        let group = DispatchGroup()
+        let readers = DispatchGroup()
         nonisolated(unsafe) var outData = Data(), errData = Data()
-        DispatchQueue.global().async(group: group) { outData = outPipe.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { errData = errPipe.fileHandleForReading.readDataToEndOfFile() }
+        // Pipe readers on threads of their own (Dispatch's worker pool is small and shared).
+        readers.enter(); readers.enter()
+        Thread { outData = outPipe.fileHandleForReading.readDataToEndOfFile(); readers.leave() }.start()
+        Thread { errData = errPipe.fileHandleForReading.readDataToEndOfFile(); readers.leave() }.start()
         if done.wait(timeout: .now() + timeout) == .timedOut {
             p.terminate()
             _ = done.wait(timeout: .now() + 5)
         }
-        group.wait()
+        readers.wait()
         return Result(status: p.terminationStatus,
                       stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))

@@ -23,7 +23,7 @@ public final class FixtureServer: @unchecked Sendable {
     /// Starts listening; returns once the port is known.
     public func start() async throws {
         let s = server
-        task = Task(executorPreference: ServerExecutor.shared) { try await s.run() }
+        task = Task(executorPreference: ServerExecutor.make("nianbao.fixture-server")) { try await s.run() }
         try await s.waitUntilListening(timeout: 5)
         guard case .ip4(_, let port) = await s.listeningAddress else { throw SocketError.unsupportedAddress }
         self.port = port

@@ -47,7 +47,7 @@ public final class ScriptedHTTPServer: Sendable {
     /// Start a server on `host` (any 127.0.0.x address works on Linux) and an ephemeral port.
     public static func start(host: String = "127.0.0.1") async throws -> ScriptedHTTPServer {
         let server = HTTPServer(address: try .inet(ip4: host, port: 0), timeout: 60, logger: .disabled)
-        let task = Task(executorPreference: ServerExecutor.shared) { _ = try? await server.run() }
+        let task = Task(executorPreference: ServerExecutor.make("nianbao.scripted-server")) { _ = try? await server.run() }
         try await server.waitUntilListening()
         guard case .ip4(_, let port) = await server.listeningAddress else {
             task.cancel()

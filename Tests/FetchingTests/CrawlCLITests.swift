@@ -13,7 +13,6 @@ extension CrawlNetworkTests {
     }
 
     @Test func configErrorsExit2WithLines() async throws {
-        await CrawlNetworkTests.waitForQuietStart()
         let d = try tempDir()
         defer { try? FileManager.default.removeItem(at: d) }
         let bad = d.appendingPathComponent("bad.yaml")
@@ -33,7 +32,6 @@ extension CrawlNetworkTests {
     }
 
     @Test func fetchArchivesAPageAndItsAttachment() async throws {
-        await CrawlNetworkTests.waitForQuietStart()
         let (portal, _) = try FixturePortals.trs(delay: 0.05)
         let server = try FixtureServer(portal: portal, ip: "127.0.0.6")
         try await server.start()

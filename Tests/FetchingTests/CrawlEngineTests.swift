@@ -38,7 +38,6 @@ extension CrawlNetworkTests {
     }
 
     @Test func findsEveryReportAndNoNoise() async throws {
-        await CrawlNetworkTests.waitForQuietStart()
         let rig = try Rig()
         defer { try? FileManager.default.removeItem(at: rig.dir) }
         let summary = await rig.crawler.crawl(rig.sites)
@@ -67,7 +66,6 @@ extension CrawlNetworkTests {
     }
 
     @Test func secondCrawlOfUnchangedPortalDownloadsNothingNew() async throws {
-        await CrawlNetworkTests.waitForQuietStart()
         let rig = try Rig()
         defer { try? FileManager.default.removeItem(at: rig.dir) }
         _ = await rig.crawler.crawl(rig.sites)
@@ -87,7 +85,6 @@ extension CrawlNetworkTests {
     }
 
     @Test func aChangedReportBecomesANewVersion() async throws {
-        await CrawlNetworkTests.waitForQuietStart()
         let rig = try Rig()
         defer { try? FileManager.default.removeItem(at: rig.dir) }
         _ = await rig.crawler.crawl(rig.sites)
@@ -102,7 +99,6 @@ extension CrawlNetworkTests {
     }
 
     @Test func dryRunListsReportsWithoutStoring() async throws {
-        await CrawlNetworkTests.waitForQuietStart()
         let rig = try Rig()
         defer { try? FileManager.default.removeItem(at: rig.dir) }
         let result = await rig.crawler.dryRun([rig.sites[2]])

@@ -21,7 +21,6 @@ extension CrawlNetworkTests {
     }
 
     @Test func killedCrawlLeavesAConsistentArchive() async throws {
-        await CrawlNetworkTests.waitForQuietStart()
         let server = try FixtureServer(portal: try Self.bigPortal(pages: 30), ip: "127.0.0.5")
         try await server.start()
         defer { Task { await server.stop() } }
@@ -78,7 +77,6 @@ extension CrawlNetworkTests {
     }
 
     @Test func secondRunWhileLockedExits3() async throws {
-        await CrawlNetworkTests.waitForQuietStart()
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crawl-lock-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         let archive = try Archive(root: dir.appendingPathComponent("Archive"))

@@ -14,7 +14,6 @@ extension CrawlNetworkTests {
     static let carriedOver = "二、上年结转政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0"
 
     @Test func newRecordsThenAChangedVersionWithItsCellDiff() async throws {
-        await CrawlNetworkTests.waitForQuietStart()
         let portal = FixturePortal()
         portal.set("/robots.txt", .notFound)
         portal.set("/ndbg/index.html", .html(FixturePortals.listPage(title: "年报", items: [

@@ -166,6 +166,6 @@ func runCLI(_ arguments: [String], timeout: TimeInterval = 120) async throws -> 
 /// Waits for a child process without blocking the cooperative pool.
 func waitForExit(_ p: Process) async {
     await withCheckedContinuation { (cont: CheckedContinuation<Void, Never>) in
-        DispatchQueue.global().async { p.waitUntilExit(); cont.resume() }
+        Thread { p.waitUntilExit(); cont.resume() }.start()
     }
 }
