@@ -31,7 +31,14 @@ public struct Normalizer: Sendable {
             case .text:
                 b.text = normalizeText(block.text)
             case .heading, .paragraph:
-                b.text = normalizeInline(block.text)
+                // A paragraph of only (no-break) spaces is an explicit blank cell: kept as one NBSP.
+                if block.kind == .paragraph, !block.text.isEmpty,
+                   block.text.unicodeScalars.allSatisfy({ $0 == " " || ScalarFolding.isHardSpace($0) }),
+                   block.text.unicodeScalars.contains(where: ScalarFolding.isHardSpace) {
+                    b.text = String(ScalarFolding.explicitBlank)
+                } else {
+                    b.text = normalizeInline(block.text)
+                }
             case .table:
                 if var grid = block.table {
                     for r in grid.rows.indices {

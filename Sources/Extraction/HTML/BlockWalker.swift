@@ -64,8 +64,14 @@ struct BlockWalker {
     }
 
     private mutating func flush() {
+        let onlyNoBreakSpace = acc.isEmpty && acc.sawNoBreakSpace
         let text = acc.take()
-        guard !text.isEmpty else { return }
+        if text.isEmpty {
+            // `<p>&nbsp;</p>`: on pages that flatten a table into one paragraph per cell this is an
+            // explicit blank cell, which the parser must see (a blank is null, never a shifted value).
+            if onlyNoBreakSpace && headingLevel == nil { blocks.append(.paragraph("\u{00A0}")) }
+            return
+        }
         if let level = headingLevel {
             blocks.append(.heading(text, level: level))
         } else {

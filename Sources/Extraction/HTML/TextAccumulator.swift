@@ -11,6 +11,9 @@ struct TextAccumulator {
     private(set) var bytes: [UInt8] = []
     private var pendingSpace = false
     private var pendingNewline = false
+    /// True when a no-break space was seen since the last take: a paragraph of only &nbsp; is an
+    /// explicit blank cell on pages that flatten tables into one paragraph per cell (seed 004).
+    private(set) var sawNoBreakSpace = false
 
     var isEmpty: Bool { bytes.isEmpty }
 
@@ -23,7 +26,7 @@ struct TextAccumulator {
                 pendingSpace = true; i += 1; continue
             }
             if b == 0x0A { pendingSpace = true; pendingNewline = true; i += 1; continue }
-            if b == 0xC2 && text[i + 1] == 0xA0 { pendingSpace = true; i += 2; continue }
+            if b == 0xC2 && text[i + 1] == 0xA0 { pendingSpace = true; sawNoBreakSpace = true; i += 2; continue }
             if b == 0xE3 && text[i + 1] == 0x80 && text[i + 2] == 0x80 { pendingSpace = true; i += 3; continue }
             if pendingSpace {
                 if let last = bytes.last, last != 0x0A, !(pendingNewline && (last >= 0x80 || b >= 0x80)) {
@@ -70,6 +73,7 @@ struct TextAccumulator {
         bytes.removeAll(keepingCapacity: true)
         pendingSpace = false
         pendingNewline = false
+        sawNoBreakSpace = false
     }
 
     /// The text so far, trailing breaks removed; the accumulator is emptied.
@@ -79,6 +83,7 @@ struct TextAccumulator {
         bytes.removeAll(keepingCapacity: true)
         pendingSpace = false
         pendingNewline = false
+        sawNoBreakSpace = false
         return s
     }
 }

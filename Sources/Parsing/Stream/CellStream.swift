@@ -18,6 +18,12 @@ struct CellStream: Sendable {
             case .table:
                 if let grid = block.table { addGrid(grid) }
             case .heading, .paragraph:
+                if block.kind == .paragraph, block.text == "\u{00A0}" {
+                    // `<p>&nbsp;</p>` on a page that flattens a table into one paragraph per cell:
+                    // an explicit blank cell, exactly like an NBSP-only line of a text run.
+                    addLine(Substring(block.text))
+                    continue
+                }
                 let t = block.text.trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !t.isEmpty else { continue }
                 let line = lines.count
