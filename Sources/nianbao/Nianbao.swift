@@ -42,6 +42,14 @@ struct Nianbao: AsyncParsableCommand {
             FileHandle.standardError.write(Data("nianbao: \(error)\n".utf8))
             Foundation.exit(2)
         } catch {
+            // ArgumentParser's own outcomes thrown from run(): `--help` / `help <command>` (exit 0),
+            // its usage errors (mapped to 2).
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
             FileHandle.standardError.write(Data("nianbao: \(error)\n".utf8))
             Foundation.exit(1)
         }
