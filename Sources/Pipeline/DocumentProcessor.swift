@@ -26,7 +26,8 @@ public struct DocumentProcessor: Sendable {
         /// Always at stage "parse". Callers decide whether that is a problem: `parse` says so and exits 1,
         /// `rebuild` counts such documents apart from failures.
         case notReport(kind: ParseError.Kind, message: String, document: Document)
-        /// Extraction (unreadable, truncated, encrypted, too large…) or another error stopped it.
+        /// Extraction (unreadable, truncated, encrypted, too large…) or another error stopped it; also a
+        /// document that has no text at all (e.g. an image-only PDF), which may be an unreadable report.
         case failed(stage: String, message: String, document: Document?)
 
         /// The stage and message of a document that gave no report (nil for a report).
@@ -55,9 +56,17 @@ public struct DocumentProcessor: Sendable {
             record.source.charset = record.source.charset ?? normalized.metadata.charset
             return .report(record, normalized)
         } catch let error as ParseError {
+            // A document with no text at all (an image-only scan, an empty file) may well be a report
+            // that cannot be read: a failure, not "not a report".
+            if Self.hasNoText(normalized) { return .failed(stage: "parse", message: "\(error)", document: normalized) }
             return .notReport(kind: error.kind, message: "\(error)", document: normalized)
         } catch {
             return .failed(stage: "parse", message: "\(error)", document: normalized)
         }
+    }
+
+    /// True when the document has no text: every block blank and no table rows.
+    static func hasNoText(_ document: Document) -> Bool {
+        document.blocks.allSatisfy { $0.text.allSatisfy(\.isWhitespace) && ($0.table?.rows.isEmpty ?? true) }
     }
 }
