@@ -59,6 +59,9 @@ enum HTMLBenchmark {
             for input in inputs {
                 switch await processor.process(input) {
                 case .report: records += 1
+                case .notReport(_, let message, _):
+                    failures += 1
+                    if firstFailure == nil { firstFailure = "parse: \(message)" }
                 case .failed(let stage, let message, _):
                     failures += 1
                     if firstFailure == nil { firstFailure = "\(stage): \(message)" }

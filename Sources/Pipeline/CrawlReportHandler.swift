@@ -14,8 +14,21 @@ public struct CrawlReportHandler: ReportHandling {
         self.processor = processor
     }
 
+    /// `Archive.noteRevisit`: the report whose current version came from this URL and body gets
+    /// its last-seen moved to the capture's time (as `rebuild` does for such a capture).
+    public func revisit(capture: Capture, sha256: String, site: SiteConfig) async -> String? {
+        do {
+            try archive.noteRevisit(capture: capture, bodySHA256: sha256)
+            return nil
+        } catch {
+            return "\(capture.url): cannot record the unchanged re-visit: \(error)"
+        }
+    }
+
     public func handle(capture: Capture, body: URL, site: SiteConfig) async -> ReportOutcome {
         switch await CaptureProcessing.process(capture, archive: archive, processor: processor) {
+        case .notReport(let reason, _):
+            return .notAReport(reason)
         case .failed(let reason):
             return .failed(reason)
         case .report(var record, let text):

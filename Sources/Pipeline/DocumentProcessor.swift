@@ -16,10 +16,28 @@ public struct DocumentProcessor: Sendable {
         self.parser = parser
     }
 
-    /// The outcome for one document: a record, or the error that stopped it (naming the document).
+    /// The outcome for one document: a record, a document the parser found no report in, or the
+    /// error that stopped it (each message names the document).
     public enum Outcome: Sendable {
         case report(ReportRecord, Document)
+        /// The document was read, but the parser found no report in it (`ParseError`): `.notAReport`
+        /// (a list page, a notice, a page with no 政府信息公开 text) or `.tablesNotFound` (it looks like a
+        /// report — e.g. a detail page titled as one that only wraps the attachment — but has no table 三).
+        /// Always at stage "parse". Callers decide whether that is a problem: `parse` says so and exits 1,
+        /// `rebuild` counts such documents apart from failures.
+        case notReport(kind: ParseError.Kind, message: String, document: Document)
+        /// Extraction (unreadable, truncated, encrypted, too large…) or another error stopped it; also a
+        /// document that has no text at all (e.g. an image-only PDF), which may be an unreadable report.
         case failed(stage: String, message: String, document: Document?)
+
+        /// The stage and message of a document that gave no report (nil for a report).
+        public var problem: (stage: String, message: String, document: Document?)? {
+            switch self {
+            case .report: return nil
+            case .notReport(_, let message, let document): return ("parse", message, document)
+            case .failed(let stage, let message, let document): return (stage, message, document)
+            }
+        }
     }
 
     public func process(_ input: ExtractionInput) async -> Outcome {
@@ -37,8 +55,18 @@ public struct DocumentProcessor: Sendable {
             record.source.mediaType = record.source.mediaType ?? normalized.metadata.mediaType
             record.source.charset = record.source.charset ?? normalized.metadata.charset
             return .report(record, normalized)
+        } catch let error as ParseError {
+            // A document with no text at all (an image-only scan, an empty file) may well be a report
+            // that cannot be read: a failure, not "not a report".
+            if Self.hasNoText(normalized) { return .failed(stage: "parse", message: "\(error)", document: normalized) }
+            return .notReport(kind: error.kind, message: "\(error)", document: normalized)
         } catch {
             return .failed(stage: "parse", message: "\(error)", document: normalized)
         }
+    }
+
+    /// True when the document has no text: every block blank and no table rows.
+    static func hasNoText(_ document: Document) -> Bool {
+        document.blocks.allSatisfy { $0.text.allSatisfy(\.isWhitespace) && ($0.table?.rows.isEmpty ?? true) }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import NianbaoCore
 import Extraction
 import Archiving
+import Parsing
 
 /// Processing one archived capture: its raw body through Extractor → Normalizer → Parser.
 /// Shared by `archive add`, `fetch`/`crawl` drivers and `rebuild`.
@@ -10,8 +11,19 @@ public enum CaptureProcessing {
     public enum Result: Sendable {
         /// A report and its normalized text (the record's source is not yet stamped from the capture).
         case report(ReportRecord, text: String)
-        /// No report: the stage and the reason, naming the capture.
+        /// The body was read but the parser found no report in it: its `ParseError.Kind` and the
+        /// reason, naming the capture (a list page, a notice, a detail page that wraps an attachment).
+        case notReport(String, kind: ParseError.Kind)
+        /// No report because something failed (no body, extraction error): the stage and the reason, naming the capture.
         case failed(String)
+
+        /// The reason for a capture that gave no report (nil for a report).
+        public var reason: String? {
+            switch self {
+            case .report: return nil
+            case .notReport(let r, _), .failed(let r): return r
+            }
+        }
     }
 
     /// Processing of one capture, as rebuild and ingest call it.
@@ -40,9 +52,15 @@ public enum CaptureProcessing {
         switch await processor.process(input) {
         case .report(let record, let document):
             return .report(record, text: document.flattenedText)
+        case .notReport(let kind, let message, _):
+            return .notReport("\(input.sourceName): parse: \(strip(message, input.sourceName))", kind: kind)
         case .failed(let stage, let message, _):
-            let reason = message.hasPrefix(input.sourceName + ": ") ? String(message.dropFirst(input.sourceName.count + 2)) : message
-            return .failed("\(input.sourceName): \(stage): \(reason)")
+            return .failed("\(input.sourceName): \(stage): \(strip(message, input.sourceName))")
         }
+    }
+
+    /// The message without a leading "<source name>: " (the caller puts the name first itself).
+    private static func strip(_ message: String, _ sourceName: String) -> String {
+        message.hasPrefix(sourceName + ": ") ? String(message.dropFirst(sourceName.count + 2)) : message
     }
 }

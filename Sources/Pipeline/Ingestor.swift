@@ -62,7 +62,7 @@ public struct Ingestor: Sendable {
         case .report(let record, let text):
             result.outcome = try archive.store(record: record, capture: capture, text: text)
             result.reportID = ReportKey(record: record, capture: capture).reportID
-        case .failed(let reason):
+        case .notReport(let reason, _), .failed(let reason):
             result.failure = reason
         }
         return result

@@ -24,8 +24,12 @@ public struct RebuildSummary: Sendable {
     public var documents = 0
     public var reports = 0
     public var versions = 0
-    /// Documents that gave no report: the reason, naming the capture. Logged and skipped.
+    /// Documents that failed (no body, extraction error, a report whose table 三 cannot be found):
+    /// the reason, naming the capture. Logged and skipped; `rebuild` exits 1 when there are any.
     public var failures: [String] = []
+    /// Documents that are not reports: list pages, notices, detail pages that only wrap an attachment
+    /// (the reason, naming the capture). Normal in a crawled archive: listed apart, not a problem.
+    public var notReports: [String] = []
     /// --dry-run: reports whose numbers or findings would change, were added or would disappear.
     public var changes: [ReportChange] = []
     public var seconds: Double = 0

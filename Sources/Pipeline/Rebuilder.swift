@@ -1,6 +1,7 @@
 import Foundation
 import NianbaoCore
 import Archiving
+import Parsing
 
 /// `nianbao rebuild`: re-extract and re-parse every capture's raw body, offline, and regenerate
 /// reports/ and index.sqlite. Raw captures are the source of truth; everything else is derived.
@@ -27,6 +28,23 @@ public struct Rebuilder: Sendable {
 
     /// Capture kinds that are never reports (discovery pages, robots.txt).
     static let nonReportKinds: Set<String> = ["list", "robots"]
+
+    /// Whether a document the parser found no report in is simply not a report (rather than a report
+    /// that could not be read): `.notAReport` always; `.tablesNotFound` (it looks like a report but has
+    /// no table 三) only for a page whose attachments were captured — the detail page that wraps the
+    /// report file, as the crawler treats it. A PDF or page without attachments lacking table 三 is a failure.
+    static func isNotAReport(kind: ParseError.Kind, capture: Capture, pagesWithAttachments: Set<String>) -> Bool {
+        switch kind {
+        case .notAReport: return true
+        case .tablesNotFound:
+            return pagesWithAttachments.contains(capture.url) || capture.finalURL.map(pagesWithAttachments.contains) == true
+        }
+    }
+
+    /// The URLs that some attachment capture names as its parent page.
+    static func pagesWithAttachments(_ captures: [Capture]) -> Set<String> {
+        Set(captures.lazy.filter { $0.kind == "attachment" }.compactMap(\.parent))
+    }
 
     /// Runs the rebuild holding the `crawl` and `rebuild` locks, so no crawl stores records into the
     /// reports/ tree that is about to be replaced (throws `ArchiveError.lockHeld` if either is held).
@@ -74,7 +92,19 @@ public struct Rebuilder: Sendable {
             guard case .report(let record, _) = result else { return (result, "") }
             return (result, Versioning.fingerprint(Versioning.stamp(CrossYearChecks.stripped(record), capture: bodies[i])))
         }
-        for (r, _) in results { if case .failed(let reason) = r { summary.failures.append(reason) } }
+        let wrappers = Self.pagesWithAttachments(captures)
+        for (d, (r, _)) in results.enumerated() {
+            switch r {
+            case .report: break
+            case .failed(let reason): summary.failures.append(reason)
+            case .notReport(let reason, let kind):
+                if Self.isNotAReport(kind: kind, capture: docs[d], pagesWithAttachments: wrappers) {
+                    summary.notReports.append(reason)
+                } else {
+                    summary.failures.append(reason)
+                }
+            }
+        }
         summary.lap("process", since: &mark)
 
         // (2) Versions in capture-log order, then cross-year findings.

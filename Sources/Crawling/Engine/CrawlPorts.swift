@@ -79,4 +79,13 @@ public enum ReportOutcome: Sendable, Equatable {
 /// Turns a stored body into a record and files it (Extractor → Normalizer → Parser → Archive).
 public protocol ReportHandling: Sendable {
     func handle(capture: Capture, body: URL, site: SiteConfig) async -> ReportOutcome
+    /// An unchanged re-visit of a document (a 304, or the same sha256 as the URL's last body, which is
+    /// `sha256`): the body is not parsed again, but the report that came from it was seen again
+    /// (its last-seen moves). Returns an error message when that cannot be recorded, else nil.
+    func revisit(capture: Capture, sha256: String, site: SiteConfig) async -> String?
+}
+
+extension ReportHandling {
+    /// Default: nothing to record.
+    public func revisit(capture: Capture, sha256: String, site: SiteConfig) async -> String? { nil }
 }

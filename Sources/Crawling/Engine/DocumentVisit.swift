@@ -9,6 +9,7 @@ extension Crawler {
         let isFile = Attachments.isAttachment(url: url, text: "")
         let v = await visit(url, site: site, kind: kind ?? (isFile ? "attachment" : "detail"), parent: parent, tally: &tally)
         guard let body = v.body, let capture = v.capture else { return }
+        await revisited(v, url: url, site: site, tally: &tally)
         guard Self.looksLikeHTML(capture: capture, body: body) else {
             // A file (or a download handler): it is the report.
             if v.isNew { count(await handle(capture, body, site), url: url, tally: &tally) }
@@ -25,6 +26,7 @@ extension Crawler {
         var attachmentVisits: [(Visit, String)] = []
         for a in attachments {
             let av = await visit(a.url, site: site, kind: "attachment", parent: pageURL, tally: &tally)
+            await revisited(av, url: a.url, site: site, tally: &tally)
             attachmentVisits.append((av, a.url))
         }
         let changedAttachments = attachmentVisits.filter { $0.0.isNew }
@@ -53,6 +55,12 @@ extension Crawler {
             }
         }
         if !reasons.isEmpty { tally.error(url, "no report in the page or its attachments (\(reasons.joined(separator: "; ")))") }
+    }
+
+    /// For an unchanged visit (304 or same sha256): the report from that body was seen again.
+    func revisited(_ v: Visit, url: String, site: SiteConfig, tally: inout CrawlSummary) async {
+        guard let reports, case .same(let capture, _, let sha) = v else { return }
+        if let error = await reports.revisit(capture: capture, sha256: sha, site: site) { tally.error(url, error) }
     }
 
     func handle(_ capture: Capture, _ body: URL, _ site: SiteConfig) async -> ReportOutcome {

@@ -5,8 +5,8 @@ import NianbaoCore
 enum Visit: Sendable {
     /// A body different from the last capture's (or the first ever). `capture` is the logged line.
     case new(Capture, body: URL)
-    /// 304, or the same sha256 as last time; `body` is the stored copy.
-    case same(Capture, body: URL)
+    /// 304, or the same sha256 as last time; `body` is the stored copy, `sha256` its hash.
+    case same(Capture, body: URL, sha256: String)
     /// Robots.txt or a set-aside host refused it.
     case skipped(Capture, reason: String)
     /// Transfer error or HTTP error status.
@@ -14,14 +14,14 @@ enum Visit: Sendable {
 
     var body: URL? {
         switch self {
-        case .new(_, let b), .same(_, let b): return b
+        case .new(_, let b), .same(_, let b, _): return b
         default: return nil
         }
     }
 
     var capture: Capture? {
         switch self {
-        case .new(let c, _), .same(let c, _), .skipped(let c, _): return c
+        case .new(let c, _), .same(let c, _, _), .skipped(let c, _): return c
         case .failed(let c, _): return c
         }
     }
@@ -62,13 +62,13 @@ extension Crawler {
             if let status = capture.status, !(200..<300).contains(status) {
                 visit = .failed(capture, reason: "HTTP \(status)")
             } else if sha == previous?.sha256 {
-                visit = .same(capture, body: raw)
+                visit = .same(capture, body: raw, sha256: sha)
             } else {
                 visit = .new(capture, body: raw)
             }
         case .notModified:
             if let sha = previous?.sha256, let raw = store.rawFile(sha256: sha) {
-                visit = .same(capture, body: raw)
+                visit = .same(capture, body: raw, sha256: sha)
             } else {
                 visit = .failed(capture, reason: "304 Not Modified but no stored body to reuse")
             }

@@ -45,7 +45,9 @@ struct ParseCommand: AsyncParsableCommand {
                     if i > 0 { print("") }
                     print(SummaryFormatter.format(record))
                 }
-            case .failed(let stage, let message, let document):
+            case .notReport, .failed:
+                // Not a report or unreadable: both are named on stderr and give exit 1.
+                guard case let (stage, message, document)? = outcome.problem else { continue }
                 failed += 1
                 // Extraction notes say why a readable file has no report (e.g. "image-only PDF; no text layer").
                 let notes = document?.notes ?? []

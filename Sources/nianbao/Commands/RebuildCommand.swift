@@ -4,8 +4,9 @@ import Foundation
 import Pipeline
 
 /// Re-extract and re-parse every raw capture, offline; regenerate reports/ and index.sqlite.
-/// Run it after upgrading nianbao. Exit 0 when every document gave a report or was skipped
-/// cleanly, 1 when some documents failed (listed on stderr), 3 when a crawl or another rebuild runs.
+/// Run it after upgrading nianbao. Exit 0 when every document gave a report or is not a report
+/// (list pages, notices, pages that wrap an attachment: listed on stderr as "not a report: …"),
+/// 1 when some documents failed ("skipped: …" on stderr), 3 when a crawl or another rebuild runs.
 struct RebuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rebuild",
@@ -40,13 +41,14 @@ struct RebuildCommand: AsyncParsableCommand {
             CLISupport.printError("nianbao rebuild: another nianbao process holds the \(name) lock (a crawl or a rebuild is running); try again when it finishes")
             throw ExitCode(3)
         }
+        for n in summary.notReports { CLISupport.printError("not a report: \(n)") }
         for f in summary.failures { CLISupport.printError("skipped: \(f)") }
         if dryRun {
             for c in summary.changes { print(c.line) }
             print("dry run: \(summary.changes.count) report(s) would change; \(summary.reports) report(s), \(summary.versions) version(s) from \(summary.documents) document(s)")
         } else {
-            print(String(format: "rebuilt %d report(s), %d version(s) from %d document(s) in %.1f s; %d document(s) skipped",
-                         summary.reports, summary.versions, summary.documents, summary.seconds, summary.failures.count))
+            print(String(format: "rebuilt %d report(s), %d version(s) from %d document(s) in %.1f s; %d not a report; %d document(s) skipped",
+                         summary.reports, summary.versions, summary.documents, summary.seconds, summary.notReports.count, summary.failures.count))
         }
         if !summary.failures.isEmpty { throw ExitCode(1) }
     }
