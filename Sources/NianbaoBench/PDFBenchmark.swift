@@ -10,7 +10,9 @@ import Glibc
 
 /// `NianbaoBench pdf [--runs N] [FILE…]`: PDF → record time (PDFExtractor → Normalizer →
 /// ReportParser) next to bare `pdftotext -layout FILE /dev/null` and `pdftotext -tsv FILE /dev/null`
-/// on the same file, run alternately, medians of N runs (default 30). Default files: the 淮安 report
+/// (both posix_spawn + waitpid, output to /dev/null: the strict baseline) and `pdftotext -layout
+/// FILE -` read through a pipe by the extractor's own runner (spawned the same way as the record
+/// run) on the same file, run alternately, medians of N runs (default 30). Default files: the 淮安 report
 /// and the seed-002 LibreOffice PDF.
 enum PDFBenchmark {
     static func run(_ args: [String]) async throws {
@@ -29,10 +31,13 @@ enum PDFBenchmark {
         guard let pdftotext = which("pdftotext") else { print("pdf bench: pdftotext not found"); return }
         print("pdf bench: \(runs) runs per file, medians (release build, one file at a time)")
         for file in files {
-            var layout: [Double] = [], tsv: [Double] = [], record: [Double] = [], extract: [Double] = []
+            var layout: [Double] = [], layoutPiped: [Double] = [], tsv: [Double] = [], record: [Double] = [], extract: [Double] = []
             var cells = 0
             for _ in 0..<runs {
                 layout.append(try time { try spawn(pdftotext, ["-layout", "-enc", "UTF-8", file.path, "/dev/null"]) })
+                let p0 = ContinuousClock.now
+                _ = try await PDFExtractor().pdftotextOutput(["-layout", "-enc", "UTF-8", file.path, "-"])
+                layoutPiped.append(ms(ContinuousClock.now - p0))
                 tsv.append(try time { try spawn(pdftotext, ["-tsv", "-enc", "UTF-8", file.path, "/dev/null"]) })
                 let t0 = ContinuousClock.now
                 let doc = try await PDFExtractor().extract(file: file, sourceName: file.lastPathComponent)
@@ -58,8 +63,10 @@ enum PDFBenchmark {
             print(String(format: "  TSV → Document in process: %.2f ms (%d bytes of TSV)", median(inproc), tsvBytes.count))
             var bare: [Double] = []
             for _ in 0..<runs { bare.append(try time { try spawn("/bin/true", []) }) }
-            print(String(format: "  launch via swift-subprocess (/bin/true): %.2f ms; posix_spawn /bin/true: %.2f ms", median(launch), median(bare)))
-            let l = median(layout), t = median(tsv), r = median(record), e = median(extract)
+            print(String(format: "  launch via the extractor's runner (/bin/true): %.2f ms; posix_spawn /bin/true: %.2f ms", median(launch), median(bare)))
+            let l = median(layout), lp = median(layoutPiped), t = median(tsv), r = median(record), e = median(extract)
+            print(String(format: "  bare pdftotext -layout read through a pipe by the extractor's runner: %.1f ms (PDF → record %+.0f%% on top of it)",
+                         lp, (r / lp - 1) * 100))
             print(String(format: "%@: bare pdftotext -layout %.1f ms | bare pdftotext -tsv %.1f ms | PDF → Document %.1f ms | PDF → record %.1f ms (%d cells) | %+.0f%% vs -layout",
                          file.lastPathComponent, l, t, e, r, cells, (r / l - 1) * 100))
         }

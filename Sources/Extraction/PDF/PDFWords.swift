@@ -67,9 +67,16 @@ enum PDFTSVReader {
         case 5:
             guard !pages.isEmpty, let x = double(fields[6]), let y = double(fields[7]),
                   let w = double(fields[8]), let h = double(fields[9]) else { return }
-            var text = String(decoding: fields[11], as: UTF8.self)
-            if text.hasSuffix("\r") { text.removeLast() }
-            if text.allSatisfy({ $0.isWhitespace }) { return }
+            var raw = fields[11]
+            if raw.last == 0x0D { raw = raw.dropLast() }   // a CR is always a Character of its own
+            let text = String(decoding: raw, as: UTF8.self)
+            // `Character.isWhitespace` is its first scalar's property, so a word whose first scalar
+            // is not whitespace is kept without walking its Characters.
+            if let first = text.unicodeScalars.first, !first.properties.isWhitespace {
+                // kept
+            } else if text.allSatisfy({ $0.isWhitespace }) {
+                return
+            }
             pages[pages.count - 1].words.append(PDFWord(page: pages[pages.count - 1].number, x0: x, y0: y, x1: x + w, y1: y + h, text: text))
         default:
             return
@@ -87,7 +94,35 @@ enum PDFTSVReader {
         return any ? v : nil
     }
 
+    /// pdftotext prints coordinates as `%f` (`123.456789`). Those are read straight from the
+    /// bytes as an exact integer over an exact power of ten — one correctly rounded division, so
+    /// the same Double `strtod` gives. Anything else (signs, exponents, long digit runs) goes
+    /// through `Double(String)`.
     private static func double(_ s: ArraySlice<UInt8>) -> Double? {
-        Double(String(decoding: s, as: UTF8.self))
+        var mantissa: UInt64 = 0
+        var digits = 0, fraction = 0
+        var seenPoint = false
+        for b in s {
+            if b >= 0x30, b <= 0x39 {
+                mantissa = mantissa * 10 + UInt64(b - 0x30)
+                digits += 1
+                if seenPoint { fraction += 1 }
+            } else if b == 0x2E, !seenPoint {
+                seenPoint = true
+            } else {
+                return Double(String(decoding: s, as: UTF8.self))
+            }
+        }
+        guard digits > 0, digits <= 15 else { return Double(String(decoding: s, as: UTF8.self)) }
+        return Double(mantissa) / powersOfTen[fraction]
+    }
+
+    /// 10⁰…10¹⁵, all exact in a Double.
+    private static let powersOfTen: [Double] = (0...15).map(pow10)
+
+    private static func pow10(_ n: Int) -> Double {
+        var v: Double = 1
+        for _ in 0..<n { v *= 10 }
+        return v
     }
 }

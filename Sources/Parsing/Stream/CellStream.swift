@@ -18,7 +18,7 @@ struct CellStream: Sendable {
             case .table:
                 if let grid = block.table { addGrid(grid) }
             case .heading, .paragraph:
-                let t = block.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let t = block.text.trimmedWhitespace
                 guard !t.isEmpty else { continue }
                 let line = lines.count
                 lines.append(Substring(t))
@@ -37,7 +37,7 @@ struct CellStream: Sendable {
             var texts: [String] = []
             var rowCells: [Cell] = []
             for (c, cell) in row.enumerated() where cell.isOrigin(row: r, column: c) {
-                let t = cell.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let t = cell.text.trimmedWhitespace
                 texts.append(t)
                 if t.isEmpty {
                     var blank = Cell(text: "", kind: .blank, line: line, alone: false)
