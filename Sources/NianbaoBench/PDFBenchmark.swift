@@ -32,18 +32,23 @@ enum PDFBenchmark {
         print("pdf bench: \(runs) runs per file, medians (release build, one file at a time)")
         for file in files {
             var layout: [Double] = [], layoutPiped: [Double] = [], tsv: [Double] = [], record: [Double] = [], extract: [Double] = []
+            var layoutCPU: [Double] = [], recordCPU: [Double] = []
             var cells = 0
             for _ in 0..<runs {
+                let c0 = cpuMs()
                 layout.append(try time { try spawn(pdftotext, ["-layout", "-enc", "UTF-8", file.path, "/dev/null"]) })
+                layoutCPU.append(cpuMs() - c0)
                 let p0 = ContinuousClock.now
                 _ = try await PDFExtractor().pdftotextOutput(["-layout", "-enc", "UTF-8", file.path, "-"])
                 layoutPiped.append(ms(ContinuousClock.now - p0))
                 tsv.append(try time { try spawn(pdftotext, ["-tsv", "-enc", "UTF-8", file.path, "/dev/null"]) })
+                let c1 = cpuMs()
                 let t0 = ContinuousClock.now
                 let doc = try await PDFExtractor().extract(file: file, sourceName: file.lastPathComponent)
                 let t1 = ContinuousClock.now
                 let rec = try ReportParser().parse(Normalizer().normalize(doc))
                 record.append(ms(ContinuousClock.now - t0))
+                recordCPU.append(cpuMs() - c1)
                 extract.append(ms(t1 - t0))
                 cells = rec.allCells.filter { $0.value != nil }.count
             }
@@ -67,6 +72,9 @@ enum PDFBenchmark {
             let l = median(layout), lp = median(layoutPiped), t = median(tsv), r = median(record), e = median(extract)
             print(String(format: "  bare pdftotext -layout read through a pipe by the extractor's runner: %.1f ms (PDF → record %+.0f%% on top of it)",
                          lp, (r / lp - 1) * 100))
+            let lc = median(layoutCPU), rc = median(recordCPU)
+            print(String(format: "  CPU time (user+sys, this process and its children): bare -layout %.1f ms | PDF → record %.1f ms (%+.0f%%)",
+                         lc, rc, (rc / lc - 1) * 100))
             print(String(format: "%@: bare pdftotext -layout %.1f ms | bare pdftotext -tsv %.1f ms | PDF → Document %.1f ms | PDF → record %.1f ms (%d cells) | %+.0f%% vs -layout",
                          file.lastPathComponent, l, t, e, r, cells, (r / l - 1) * 100))
         }
@@ -80,6 +88,16 @@ enum PDFBenchmark {
         let t0 = ContinuousClock.now
         try body()
         return ms(ContinuousClock.now - t0)
+    }
+
+    /// User + system CPU time so far of this process and its reaped children, in ms. Less
+    /// sensitive than wall time to other load on the machine.
+    static func cpuMs() -> Double {
+        var me = rusage(), kids = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &me)
+        getrusage(RUSAGE_CHILDREN.rawValue, &kids)
+        func ms(_ t: timeval) -> Double { Double(t.tv_sec) * 1000 + Double(t.tv_usec) / 1000 }
+        return ms(me.ru_utime) + ms(me.ru_stime) + ms(kids.ru_utime) + ms(kids.ru_stime)
     }
 
     static func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }

@@ -16,15 +16,11 @@ extension ExternalTool {
     /// The cooperative pool is not blocked: the waiting happens on a GCD worker. Cancelling the
     /// calling task kills the program (SIGKILL) and throws `CancellationError`.
     func runSpawned(_ arguments: [String]) async throws -> Output {
-        let path: String
-        if program.hasPrefix("/") {
-            guard FileManager.default.isExecutableFile(atPath: program) else { throw Failure.notFound(program) }
-            path = program
-        } else {
-            guard let found = ExternalTool.which(program) else { throw Failure.notFound(program) }
-            path = found
+        // A bare name is looked up on PATH by posix_spawnp itself (ENOENT → notFound).
+        if program.hasPrefix("/"), !FileManager.default.isExecutableFile(atPath: program) {
+            throw Failure.notFound(program)
         }
-        let run = SpawnedRun(path: path, arguments: arguments, timeout: timeout, outputLimit: outputLimit)
+        let run = SpawnedRun(path: program, arguments: arguments, timeout: timeout, outputLimit: outputLimit)
         let stop = StopFlag()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Output, Error>) in
@@ -47,6 +43,7 @@ final class StopFlag: Sendable {
 
 /// One blocking run of a program: spawn, read stdout and stderr until both close, reap.
 struct SpawnedRun: Sendable {
+    /// An absolute path, or a name looked up on PATH.
     var path: String
     var arguments: [String]
     var timeout: Duration
@@ -152,7 +149,8 @@ struct SpawnedRun: Sendable {
         let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        let rc = posix_spawn(&pid, path, &actions, &attr, argv, environ)
+        let rc = path.contains("/") ? posix_spawn(&pid, path, &actions, &attr, argv, environ)
+                                    : posix_spawnp(&pid, path, &actions, &attr, argv, environ)
         if rc == ENOENT { throw ExternalTool.Failure.notFound(path) }
         guard rc == 0 else { throw ExternalTool.Failure.launch("posix_spawn \(path): errno \(rc)") }
         return pid
