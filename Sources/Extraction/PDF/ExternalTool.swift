@@ -7,7 +7,9 @@ import SystemPackage
 #endif
 
 /// Runs an external program (pdftotext, soffice) with an argv — never through a shell — with a
-/// time limit and a cap on what it may print. Used by the PDF and legacy-Word readers.
+/// time limit and a cap on what it may print. ``run(_:workingDirectory:)`` goes through
+/// swift-subprocess (legacy-Word conversion with soffice); the PDF reader uses the leaner
+/// ``runSpawned(_:)`` (SpawnedTool.swift), which has the same limits and failures.
 struct ExternalTool: Sendable {
     /// What a finished run produced.
     struct Output: Sendable {
