@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Subprocess
 import Synchronization
@@ -9,12 +8,13 @@ import Glibc
 extension ExternalTool {
     /// Runs the program like ``run(_:workingDirectory:)`` — an argv, never a shell; the same time
     /// limit, output cap and ``Failure`` cases — but launches it with `posix_spawn` and reads both
-    /// pipes with `poll` on a GCD thread instead of through swift-subprocess.
+    /// pipes with `poll` on a thread of its own instead of through swift-subprocess.
     ///
     /// Used for pdftotext, where the tool runs for 5–20 ms and swift-subprocess's launch and
     /// asynchronous pipe reading added about 2 ms to every PDF (see /work/notes/pdfperf.md).
-    /// The cooperative pool is not blocked: the waiting happens on a GCD worker. Cancelling the
-    /// calling task kills the program (SIGKILL) and throws `CancellationError`.
+    /// Neither the cooperative pool nor GCD's pool is blocked: the waiting happens on a dedicated
+    /// thread created per run. Cancelling the calling task kills the program (SIGKILL) and throws
+    /// `CancellationError`.
     func runSpawned(_ arguments: [String]) async throws -> Output {
         // A bare name is looked up on PATH by posix_spawnp itself (ENOENT → notFound).
         if program.hasPrefix("/"), !FileManager.default.isExecutableFile(atPath: program) {
@@ -24,9 +24,13 @@ extension ExternalTool {
         let stop = StopFlag()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Output, Error>) in
-                DispatchQueue.global(qos: .userInitiated).async {
+                // A thread of its own: the wait blocks, and blocking GCD's global pool (as wide as
+                // the CPU count) would starve other work queued there.
+                let thread = Thread {
                     continuation.resume(with: Result { try run.execute(stop: stop) })
                 }
+                thread.name = "nianbao-pdftotext"
+                thread.start()
             }
         } onCancel: {
             stop.raise()
