@@ -131,6 +131,12 @@ struct SpawnedRun: Sendable {
         return Int32(max(0, min(Int64(pollSliceMs), ms)))
     }
 
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34+, declared only under `_GNU_SOURCE`).
+    private static let addCloseFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+    }()
+
     /// `posix_spawn` with stdin from /dev/null, the given stdout/stderr, default signal handling
     /// and an empty signal mask (so SIGPIPE and friends behave as in a shell).
     private func spawn(stdout: Int32, stderr: Int32) throws -> pid_t {
@@ -140,6 +146,9 @@ struct SpawnedRun: Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, stdout, 1)
         posix_spawn_file_actions_adddup2(&actions, stderr, 2)
+        // Nothing else of ours leaks into the tool (sockets, other tools' pipes opened without
+        // close-on-exec), as swift-subprocess guaranteed too: the child closes every fd from 3 up.
+        if let closeFrom = SpawnedRun.addCloseFrom { _ = closeFrom(&actions, 3) }
         var attr = posix_spawnattr_t()
         posix_spawnattr_init(&attr)
         defer { posix_spawnattr_destroy(&attr) }
