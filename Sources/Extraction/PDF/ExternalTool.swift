@@ -6,8 +6,9 @@ import System
 import SystemPackage
 #endif
 
-/// Runs an external program (pdftotext, soffice) with an argv — never through a shell — with a
-/// time limit and a cap on what it may print. Used by the PDF and legacy-Word readers.
+/// Runs an external program (pdftotext, soffice) with an argv — never through a shell — through
+/// swift-subprocess, with a time limit and a cap on what it may print. Used by the PDF and
+/// legacy-Word readers.
 struct ExternalTool: Sendable {
     /// What a finished run produced.
     struct Output: Sendable {

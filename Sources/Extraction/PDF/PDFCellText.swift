@@ -46,12 +46,17 @@ enum PDFCellText {
         return 1
     }
 
+    /// Chinese numerals of list enumerators (一、 … 十、, （三）). Built once: a set literal inside a
+    /// function is rebuilt (and every element hashed) on each call.
+    static let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+    /// Chinese numerals of article numbers (第二十条, 第一百零一条).
+    static let captionDigits: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇"]
+
     /// A caption row of table 二: "第二十条第（一）项".
     static func isCaption(_ text: String) -> Bool {
         let t = text.drop { $0.isWhitespace }
         guard t.first == "第" else { return false }
-        let digits: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇"]
-        let n = t.dropFirst().prefix { digits.contains($0) || $0.isASCIIDigitChar }
+        let n = t.dropFirst().prefix { captionDigits.contains($0) || $0.isASCIIDigitChar }
         return !n.isEmpty && t.dropFirst(1 + n.count).first == "条"
     }
 
@@ -60,7 +65,6 @@ enum PDFCellText {
         let t = text.drop { $0.isWhitespace }
         guard let f = t.first else { return false }
         if isCaption(text) { return true }
-        let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
         if f == "（" || f == "(" {
             let inner = t.dropFirst().prefix { numerals.contains($0) || $0.isASCIIDigitChar }
             let rest = t.dropFirst(1 + inner.count)

@@ -46,10 +46,9 @@ public struct PDFExtractor: Sendable {
         guard head.range(of: Data("%PDF-".utf8)) != nil else {
             throw fail("not a PDF (no %PDF- header in the first 1 KB)")
         }
-        let tool = ExternalTool(program: pdftotextPath, timeout: timeout, outputLimit: 256 << 20)
         let output: ExternalTool.Output
         do {
-            output = try await tool.run(["-tsv", "-enc", "UTF-8", "-l", String(max(pageCap, 1)), file.path, "-"])
+            output = try await runPdftotext(["-tsv", "-enc", "UTF-8", "-l", String(max(pageCap, 1)), file.path, "-"])
         } catch let failure as ExternalTool.Failure {
             switch failure {
             case .notFound(let p): throw fail("pdftotext not found (\(p)); install poppler-utils")
@@ -62,6 +61,17 @@ public struct PDFExtractor: Sendable {
             throw fail(Self.reason(for: output))
         }
         return try document(tsv: output.stdout, sourceName: sourceName)
+    }
+
+    /// Runs pdftotext with `arguments` exactly as ``extract(file:sourceName:)`` does (swift-subprocess,
+    /// this extractor's time limit, a 256 MB output cap) and returns its stdout, or throws
+    /// `ExternalTool.Failure`. Public for the benchmark, which times a bare `-layout` run this way.
+    public func pdftotextOutput(_ arguments: [String]) async throws -> [UInt8] {
+        try await runPdftotext(arguments).stdout
+    }
+
+    func runPdftotext(_ arguments: [String]) async throws -> ExternalTool.Output {
+        try await ExternalTool(program: pdftotextPath, timeout: timeout, outputLimit: 256 << 20).run(arguments)
     }
 
     /// The Document for `pdftotext -tsv` output (what ``extract(file:sourceName:)`` does after

@@ -66,9 +66,8 @@ struct PDFLayout {
 
     /// "一、总体情况", "二、主动公开政府信息情况": a numbered line standing alone.
     static func looksLikeSectionHeading(_ text: String) -> Bool {
-        let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
         let t = text.drop { $0.isWhitespace || $0 == "#" }
-        let n = t.prefix { numerals.contains($0) }
+        let n = t.prefix { PDFCellText.numerals.contains($0) }
         return !n.isEmpty && t.dropFirst(n.count).first == "、"
     }
 

@@ -101,12 +101,14 @@ enum PDFLineBuilder {
         return out
     }
 
+    /// Dashes around a page number ("-3-", "— 3 —").
+    static let dashes: Set<Character> = ["-", "－", "—", "–", "‑"]
+
     /// A line that is only a page number, in the top 10 % or bottom 15 % of the page.
     static func isPageNumber(_ line: PDFLine, pageHeight: Double) -> Bool {
         guard line.y0 > pageHeight * 0.85 || line.y1 < pageHeight * 0.10 else { return false }
         let t = line.text.filter { !$0.isWhitespace }
         if t.isEmpty || t.count > 12 { return false }
-        let dashes: Set<Character> = ["-", "－", "—", "–", "‑"]
         let core = t.drop { dashes.contains($0) }.reversed().drop { dashes.contains($0) }.reversed()
         if !core.isEmpty, core.allSatisfy(\.isASCIIDigitChar) { return true }
         if t.hasPrefix("第"), t.contains("页"), t.contains(where: \.isASCIIDigitChar) { return true }

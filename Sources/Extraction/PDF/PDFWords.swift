@@ -23,32 +23,41 @@ struct PDFPage: Sendable {
 /// (`level page_num par_num block_num line_num word_num left top width height conf text`).
 /// Only pages (level 1) and words (level 5) are used; the line grouping is redone geometrically.
 enum PDFTSVReader {
+    /// A run of bytes inside the TSV (no copy, no reference counting).
+    typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
+
     static func pages(from bytes: [UInt8]) -> [PDFPage] {
-        var pages: [PDFPage] = []
-        var lineStart = 0
-        var isHeader = true
-        let count = bytes.count
-        var i = 0
-        while i <= count {
-            if i == count || bytes[i] == 0x0A {
-                if i > lineStart {
-                    if isHeader {
-                        isHeader = false
-                    } else {
-                        parseRow(bytes[lineStart..<i], into: &pages)
+        bytes.withUnsafeBufferPointer { buffer in
+            var pages: [PDFPage] = []
+            var fields: [Bytes] = []   // reused for every row
+            fields.reserveCapacity(12)
+            var lineStart = 0
+            var isHeader = true
+            let count = buffer.count
+            var i = 0
+            while i <= count {
+                if i == count || buffer[i] == 0x0A {
+                    if i > lineStart {
+                        if isHeader {
+                            isHeader = false
+                        } else {
+                            parseRow(buffer[lineStart..<i], fields: &fields, into: &pages)
+                        }
                     }
+                    lineStart = i + 1
                 }
-                lineStart = i + 1
+                i += 1
             }
-            i += 1
+            return pages
         }
-        return pages
     }
 
-    private static func parseRow(_ row: ArraySlice<UInt8>, into pages: inout [PDFPage]) {
+    private static func parseRow(_ row: Bytes, fields: inout [Bytes], into pages: inout [PDFPage]) {
+        // Only pages (1) and words (5) are read: other levels are skipped before splitting.
+        let firstTab = row.firstIndex(of: 0x09) ?? row.endIndex
+        guard let level = int(row[row.startIndex..<firstTab]), level == 1 || level == 5 else { return }
         // Split into at most 12 fields; the text (last field) keeps any tab-free content as is.
-        var fields: [ArraySlice<UInt8>] = []
-        fields.reserveCapacity(12)
+        fields.removeAll(keepingCapacity: true)
         var start = row.startIndex
         var idx = row.startIndex
         while idx < row.endIndex, fields.count < 11 {
@@ -59,7 +68,7 @@ enum PDFTSVReader {
             idx += 1
         }
         fields.append(row[start..<row.endIndex])
-        guard fields.count == 12, let level = int(fields[0]) else { return }
+        guard fields.count == 12 else { return }
         switch level {
         case 1:
             let number = int(fields[1]) ?? (pages.count + 1)
@@ -67,16 +76,23 @@ enum PDFTSVReader {
         case 5:
             guard !pages.isEmpty, let x = double(fields[6]), let y = double(fields[7]),
                   let w = double(fields[8]), let h = double(fields[9]) else { return }
-            var text = String(decoding: fields[11], as: UTF8.self)
-            if text.hasSuffix("\r") { text.removeLast() }
-            if text.allSatisfy({ $0.isWhitespace }) { return }
+            var raw = fields[11]
+            if raw.last == 0x0D { raw = raw.dropLast() }   // a CR is always a Character of its own
+            let text = String(decoding: UnsafeBufferPointer(rebasing: raw), as: UTF8.self)
+            // `Character.isWhitespace` is its first scalar's property, so a word whose first scalar
+            // is not whitespace is kept without walking its Characters.
+            if let first = text.unicodeScalars.first, !first.properties.isWhitespace {
+                // kept
+            } else if text.allSatisfy({ $0.isWhitespace }) {
+                return
+            }
             pages[pages.count - 1].words.append(PDFWord(page: pages[pages.count - 1].number, x0: x, y0: y, x1: x + w, y1: y + h, text: text))
         default:
             return
         }
     }
 
-    private static func int(_ s: ArraySlice<UInt8>) -> Int? {
+    private static func int(_ s: Bytes) -> Int? {
         var v = 0
         var any = false
         for b in s {
@@ -87,7 +103,35 @@ enum PDFTSVReader {
         return any ? v : nil
     }
 
-    private static func double(_ s: ArraySlice<UInt8>) -> Double? {
-        Double(String(decoding: s, as: UTF8.self))
+    /// pdftotext prints coordinates as `%f` (`123.456789`). Those are read straight from the
+    /// bytes as an exact integer over an exact power of ten — one correctly rounded division, so
+    /// the same Double `strtod` gives. Anything else (signs, exponents, long digit runs) goes
+    /// through `Double(String)`.
+    private static func double(_ s: Bytes) -> Double? {
+        var mantissa: UInt64 = 0
+        var digits = 0, fraction = 0
+        var seenPoint = false
+        for b in s {
+            if b >= 0x30, b <= 0x39 {
+                mantissa = mantissa * 10 + UInt64(b - 0x30)
+                digits += 1
+                if seenPoint { fraction += 1 }
+            } else if b == 0x2E, !seenPoint {
+                seenPoint = true
+            } else {
+                return Double(String(decoding: UnsafeBufferPointer(rebasing: s), as: UTF8.self))
+            }
+        }
+        guard digits > 0, digits <= 15 else { return Double(String(decoding: UnsafeBufferPointer(rebasing: s), as: UTF8.self)) }
+        return Double(mantissa) / powersOfTen[fraction]
+    }
+
+    /// 10⁰…10¹⁵, all exact in a Double.
+    private static let powersOfTen: [Double] = (0...15).map(pow10)
+
+    private static func pow10(_ n: Int) -> Double {
+        var v: Double = 1
+        for _ in 0..<n { v *= 10 }
+        return v
     }
 }

@@ -24,7 +24,7 @@ struct CellStream: Sendable {
                     addLine(Substring(block.text))
                     continue
                 }
-                let t = block.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let t = block.text.trimmedWhitespace
                 guard !t.isEmpty else { continue }
                 let line = lines.count
                 lines.append(Substring(t))
@@ -43,7 +43,7 @@ struct CellStream: Sendable {
             var texts: [String] = []
             var rowCells: [Cell] = []
             for (c, cell) in row.enumerated() where cell.isOrigin(row: r, column: c) {
-                let t = cell.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let t = cell.text.trimmedWhitespace
                 texts.append(t)
                 if t.isEmpty {
                     var blank = Cell(text: "", kind: .blank, line: line, alone: false)
