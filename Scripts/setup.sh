@@ -24,7 +24,13 @@ else
 fi
 
 echo "setup: building release binary (swift build -c release)"
-swift build -c release --product nianbao 2>&1 | grep -E "error|warning: unre|Compiling|Build complete" | grep -v "^\[" | tail -5 || true
+BUILD_LOG="$(mktemp)"
+if ! swift build -c release --product nianbao >"$BUILD_LOG" 2>&1; then
+  grep -E "error" "$BUILD_LOG" | head -20 >&2
+  echo "setup: release build failed (full log: $BUILD_LOG)" >&2
+  exit 1
+fi
+rm -f "$BUILD_LOG"
 BIN="$(swift build -c release --show-bin-path)/nianbao"
 [ -x "$BIN" ] || { echo "setup: build failed: $BIN missing" >&2; exit 1; }
 echo "setup: built $BIN"
