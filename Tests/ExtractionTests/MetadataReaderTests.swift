@@ -9,12 +9,13 @@ import Testing
     }
 
     @Test func datesAreNormalised() {
-        #expect(DateNormalizer.normalize("2024-01-15 10:30") == "2024-01-15")
-        #expect(DateNormalizer.normalize("发布日期：2024年1月5日") == "2024-01-05")
-        #expect(DateNormalizer.normalize("2024/1/5") == "2024-01-05")
-        #expect(DateNormalizer.normalize("2024.12.31") == "2024-12-31")
-        #expect(DateNormalizer.normalize("2024-13-01") == nil)
-        #expect(DateNormalizer.normalize("点击数：2024") == nil)
+        #expect(PrintedDate.normalize("2024-01-15 10:30") == "2024-01-15")
+        #expect(PrintedDate.normalize("发布日期：2024年1月5日") == "2024-01-05")
+        #expect(PrintedDate.normalize("2024/1/5") == "2024-01-05")
+        #expect(PrintedDate.normalize("2024.12.31") == "2024-12-31")
+        #expect(PrintedDate.normalize("2024-13-01") == nil)
+        #expect(PrintedDate.normalize("点击数：2024") == nil)
+        #expect(PrintedDate.normalize("2019年12月31日") == "2019-12-31")
     }
 
     @Test func inlineLabelsOnOneLine() throws {

@@ -65,8 +65,8 @@ enum MetadataReader {
         var f = Fields()
         f.title = chooseTitle(articleTitle: metas["articletitle"], h1s: h1s, title: titleText)
         f.published = (["pubdate", "publishdate", "firstpublishedtime", "published", "article:published_time"].lazy
-            .compactMap { metas[$0] }.compactMap(DateNormalizer.normalize).first)
-            ?? value(for: ["发布日期", "发布时间", "成文日期", "发文日期"], in: lines).flatMap(DateNormalizer.normalize)
+            .compactMap { metas[$0] }.compactMap(PrintedDate.normalize).first)
+            ?? value(for: ["发布日期", "发布时间", "成文日期", "发文日期"], in: lines).flatMap(PrintedDate.normalize)
         f.publisher = value(for: ["发布机构", "信息来源", "来源", "发文机关", "发布单位"], in: lines) ?? nonEmpty(metas["contentsource"])
         f.indexNumber = value(for: ["索引号"], in: lines)
         f.documentNumber = value(for: ["文号", "发文字号"], in: lines)
@@ -146,18 +146,5 @@ enum MetadataReader {
         for sep in ["\u{3000}", "\t", "\n"] { if let r = v.range(of: sep) { v = v[..<r.lowerBound] } }
         for label in stopLabels { if let r = v.range(of: label), r.lowerBound != v.startIndex { v = v[..<r.lowerBound] } }
         return v.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{3000}\u{A0}|｜")))
-    }
-}
-
-/// Dates as printed on portals ("2024-01-15 10:30", "2024年1月15日", "2024/01/15", "2024.1.15") → "2024-01-15".
-public enum DateNormalizer {
-    private static let pattern = try! NSRegularExpression(pattern: "((?:19|20)\\d{2})\\s*[-/年.]\\s*(\\d{1,2})\\s*[-/月.]\\s*(\\d{1,2})")
-
-    public static func normalize(_ s: String) -> String? {
-        let ns = s as NSString
-        guard let m = pattern.firstMatch(in: s, range: NSRange(location: 0, length: ns.length)),
-              let y = Int(ns.substring(with: m.range(at: 1))), let mo = Int(ns.substring(with: m.range(at: 2))),
-              let d = Int(ns.substring(with: m.range(at: 3))), (1...12).contains(mo), (1...31).contains(d) else { return nil }
-        return String(format: "%04d-%02d-%02d", y, mo, d)
     }
 }

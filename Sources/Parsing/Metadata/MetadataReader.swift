@@ -1,3 +1,4 @@
+import NianbaoCore
 import Foundation
 /// Agency, year, title and published date, from the title line, the body ("现公布通化市信访局2024年度…"),
 /// the "发布日期" line, or the signature block at the end.
@@ -98,34 +99,8 @@ struct MetadataReader {
 
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
 
-    /// YYYY-MM-DD from "2025-01-20", "2025/1/20", "2025.01.20" or "2025年1月20日".
-    static func date(in s: String) -> String? {
-        let a = Array(s.unicodeScalars)
-        var i = 0
-        while i + 4 <= a.count {
-            if a[i] == "2", a[i + 1] == "0", isDigit(a[i + 2]), isDigit(a[i + 3]), i == 0 || !isDigit(a[i - 1]) {
-                var j = i + 4
-                func sep() -> Bool {
-                    while j < a.count, a[j] == " " { j += 1 }
-                    guard j < a.count, ["-", "/", ".", "年", "月"].contains(a[j]) else { return false }
-                    j += 1
-                    while j < a.count, a[j] == " " { j += 1 }
-                    return true
-                }
-                func num() -> Int? {
-                    var v = 0, n = 0
-                    while j < a.count, isDigit(a[j]), n < 2 { v = v * 10 + Int(a[j].value - 48); j += 1; n += 1 }
-                    return n > 0 ? v : nil
-                }
-                let y = Int(String(String.UnicodeScalarView(a[i..<(i + 4)])))!
-                if sep(), let m = num(), (1...12).contains(m), sep(), let d = num(), (1...31).contains(d) {
-                    return String(format: "%04d-%02d-%02d", y, m, d)
-                }
-            }
-            i += 1
-        }
-        return nil
-    }
+    /// YYYY-MM-DD from a printed date (see PrintedDate).
+    static func date(in s: String) -> String? { PrintedDate.normalize(s) }
 }
 
 extension String {
