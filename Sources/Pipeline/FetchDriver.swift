@@ -25,8 +25,16 @@ public struct FetchDriver: Sendable {
     }
 
     /// Fetches `url` (site "manual", any host for its attachments); `parse` false archives only.
+    /// Holds the archive's crawl lock like a crawl does, so a fetch never writes beside a running
+    /// crawl or rebuild: throws `ArchiveError.lockHeld` when one is running.
     public func fetch(_ url: String, agency: String? = nil, parse: Bool = true) async throws -> Result {
         let archive = try Archive(root: archiveRoot)
+        return try await archive.withLock("crawl") {
+            try await fetchLocked(url, archive: archive, agency: agency, parse: parse)
+        }
+    }
+
+    private func fetchLocked(_ url: String, archive: Archive, agency: String?, parse: Bool) async throws -> Result {
         let fetcher = Fetcher(userAgent: Fetcher.userAgent(contact: defaults.contact), bodyDirectory: archive.tempDirectory,
                               logger: logger)
         defer { fetcher.shutdown() }

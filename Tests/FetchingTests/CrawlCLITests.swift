@@ -39,8 +39,10 @@ extension CrawlNetworkTests {
         let d = try tempDir()
         defer { try? FileManager.default.removeItem(at: d) }
         let archiveDir = d.appendingPathComponent("A")
+        let config = d.appendingPathComponent("sites.yaml")
+        try "defaults:\n  contact: tests@example.org\n  delay: 0.05\nsites: []\n".write(to: config, atomically: true, encoding: .utf8)
         let url = server.url("/xxgk/ndbg/202401/t20240125_0700.html")
-        let r = try await runCLI(["fetch", url, "--archive", archiveDir.path, "--no-parse", "--config", d.appendingPathComponent("none").path])
+        let r = try await runCLI(["fetch", url, "--archive", archiveDir.path, "--no-parse", "--config", config.path])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.contains("manual\t200\tfetched\t\(url)"))
         #expect(r.stdout.contains("attachment\t200\tfetched\t\(server.url("/xxgk/ndbg/202401/P020240125.pdf"))"))
@@ -50,8 +52,24 @@ extension CrawlNetworkTests {
         let bad = try await runCLI(["fetch", "ftp://x/y", "--archive", archiveDir.path])
         #expect(bad.status == 2)
         let gone = try await runCLI(["fetch", server.url("/nothing.html"), "--archive", archiveDir.path, "--no-parse",
-                                      "--config", d.appendingPathComponent("none").path])
+                                      "--config", config.path])
         #expect(gone.status == 1 && gone.stderr.contains("HTTP 404"))
+        // An explicit sites file that does not load is a config error, not silently ignored.
+        let badConfig = d.appendingPathComponent("bad.yaml")
+        try "defaults: {bogus: 1}\n".write(to: badConfig, atomically: true, encoding: .utf8)
+        let invalid = try await runCLI(["fetch", url, "--archive", archiveDir.path, "--config", badConfig.path])
+        #expect(invalid.status == 2)
+        #expect(invalid.stderr.contains("bad.yaml:1"), "\(invalid.stderr)")
+        let missing = try await runCLI(["fetch", url, "--archive", archiveDir.path, "--config", d.appendingPathComponent("none.yaml").path])
+        #expect(missing.status == 2)
+        // A fetch takes the crawl lock: while a crawl holds it, fetch exits 3 and stores nothing.
+        let before = try Archive(root: archiveDir).captures().count
+        let locked = try await Archive(root: archiveDir).withLock("crawl") {
+            try await runCLI(["fetch", url, "--archive", archiveDir.path, "--no-parse", "--config", config.path])
+        }
+        #expect(locked.status == 3)
+        #expect(locked.stderr.contains("crawl.lock"))
+        #expect(try Archive(root: archiveDir).captures().count == before)
     }
 }
 }

@@ -37,10 +37,16 @@ struct ArchiveCommand: AsyncParsableCommand {
             let archive = try Archive(root: options.archiveURL)
             let result: Ingestor.Result
             do {
-                result = try await Ingestor(archive: archive).add(file: URL(fileURLWithPath: file), url: url, agency: agency,
-                                                                  fetchedAt: fetchedAt, site: site)
+                // The crawl lock: never write beside a running crawl, fetch or rebuild.
+                result = try await archive.withLock("crawl") {
+                    try await Ingestor(archive: archive).add(file: URL(fileURLWithPath: file), url: url, agency: agency,
+                                                             fetchedAt: fetchedAt, site: site)
+                }
             } catch let e as Ingestor.InvalidInput {
                 throw ValidationError(e.description)
+            } catch ArchiveError.lockHeld {
+                CLISupport.printError("nianbao archive add: a crawl, fetch or rebuild is running (state/crawl.lock is held); exiting")
+                throw ExitCode(3)
             }
             print("capture \(result.capture.id) sha256 \(result.capture.sha256 ?? "-")")
             if let failure = result.failure {

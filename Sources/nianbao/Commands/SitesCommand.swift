@@ -4,11 +4,16 @@ import Foundation
 
 /// The sites file option shared by `crawl` and `sites`.
 struct ConfigOption: ParsableArguments {
+    static let defaultPath = "Config/sites.yaml"
+
     @Option(name: .long, help: "The sites file.")
-    var config: String = "Config/sites.yaml"
+    var config: String = ConfigOption.defaultPath
 
     /// Loads and validates the file; prints every problem (with its line) and exits 2 when invalid.
-    func load() throws -> SitesFile {
+    func load() throws -> SitesFile { try Self.load(path: config) }
+
+    /// The same for a path given some other way (fetch's optional --config).
+    static func load(path config: String) throws -> SitesFile {
         do {
             return try SitesFileLoader.load(URL(fileURLWithPath: config))
         } catch let e as ConfigErrors {
