@@ -61,6 +61,7 @@ enum FixtureDocuments {
         #expect(d.metadata.mediaType == "text/html")
         if page.file == "word-export.html" {
             #expect(d.metadata.charset == "GB18030")   // Word pages carry no 发布日期/索引号
+            #expect(d.metadata.indexNumber == nil && d.metadata.documentNumber == nil)
             return
         }
         #expect(d.metadata.published == m.published)

@@ -52,8 +52,8 @@ import TestSupport
             _ = try await Extractor().extract(ExtractionInput(file: url, sourceName: "fake.html"))
             Issue.record("a truncated PDF must not extract")
         } catch let e as ExtractionError {
-            #expect(e.source == "fake.html")   // the PDF reader was asked, not the HTML one
-            #expect(!e.reason.isEmpty)
+            #expect(e.source == "fake.html")
+            #expect(e.reason.contains("PDF"), "\(e.reason)")   // the PDF reader was asked, not the HTML one
         }
     }
 }

@@ -65,7 +65,15 @@ import TestSupport
         // The caption rows stay rows of their own, in order.
         let captions = grid.rows.compactMap { $0.first?.text }.filter { $0.hasPrefix("第二十条") }
         #expect(captions == ["第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项"])
-        #expect(HuaianKey.t2["t2.art20_6.admin_penalty.decisions"] == 3985758)
+    }
+
+    /// Two keys of the 淮安 PDF were typed by hand independently (HuaianKey by the PDF engineer,
+    /// HuaianAnswerKey by the parser engineer): they must agree cell for cell.
+    @Test func theTwoHandKeysAgree() {
+        let a = HuaianKey.cells, b = HuaianAnswerKey.key.cells
+        #expect(a.count == 200 && b.count == 200)
+        let differ = a.keys.filter { a[$0].map { Optional($0) } != b[$0] }.sorted()
+        #expect(differ.isEmpty, "\(differ)")
     }
 
     @Test func tableFourOneRowOfFifteen() async throws {

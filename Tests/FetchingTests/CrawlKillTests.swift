@@ -56,7 +56,9 @@ extension CrawlNetworkTests {
         #expect(server.portal.hits.count < 32, "the crawl finished before it was killed")
 
         let archive = try Archive(root: archiveDir)
-        for prefix in (try? FileManager.default.contentsOfDirectory(atPath: archive.rawDirectory.path)) ?? [] {
+        let prefixes = try FileManager.default.contentsOfDirectory(atPath: archive.rawDirectory.path)
+        #expect(!prefixes.isEmpty, "the crawl stored nothing before it was killed")
+        for prefix in prefixes {
             for name in try FileManager.default.contentsOfDirectory(atPath: archive.rawDirectory.appendingPathComponent(prefix).path) {
                 let f = archive.rawDirectory.appendingPathComponent(prefix).appendingPathComponent(name)
                 #expect(try SHA256.hex(fileAt: f) == name, "partial or foreign file in raw/: \(name)")

@@ -49,8 +49,8 @@ import Testing
         r.tables.t3["new_received"] = ["natural_person": 3, "total": nil]
         r.tables.t2["art20_8"] = ["admin_fees": ["fee_amount": 96171.6]]
         let a = try StableJSON.string(r)
-        let b = try StableJSON.string(r)
-        #expect(a == b)
+        // Sorted keys (declaration order would start with "schema"), no escaped slashes.
+        #expect(a.hasPrefix("{\"agency\":\"测试局\",\"cells_raw\":{},\"findings\":[],\"schema\":\"nianbao.report/1\""))
         #expect(a.contains("\"natural_person\":3"))
         #expect(a.contains("\"total\":null"))
         #expect(a.contains("96171.6"))
