@@ -39,7 +39,7 @@ public enum CaptureProcessing {
         guard let sha = capture.sha256 else { return nil }
         return ExtractionInput(file: archive.rawURL(sha256: sha), sourceName: "\(capture.url) (capture \(capture.id))",
                                url: capture.finalURL ?? capture.url,
-                               contentType: capture.header("content-type") ?? capture.mediaType,
+                               contentType: capture.effectiveContentType,
                                filename: capture.filename)
     }
 

@@ -132,8 +132,9 @@ public final class Crawler: Sendable {
     }
 
     static func decodeHTML(_ data: Data, capture: Capture, site: SiteConfig) -> String {
-        let contentType = site.encoding.map { "text/html; charset=\($0)" } ?? capture.header("content-type")
-        return PageDecoder.decode(data, contentType: contentType).text
+        var c = capture
+        c.charsetOverride = c.charsetOverride ?? site.encoding
+        return PageDecoder.decode(data, contentType: c.effectiveContentType).text
     }
 
     func report(_ change: (inout CrawlProgress) -> Void) {

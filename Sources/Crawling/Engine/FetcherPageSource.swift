@@ -32,7 +32,8 @@ public struct FetcherPageSource: PageFetching {
         let r = await fetcher.fetch(FetchRequest(url: request.url, policy: policy(for: request.site),
                                                  ifNoneMatch: request.ifNoneMatch, ifModifiedSince: request.ifModifiedSince,
                                                  extraHeaders: headers))
-        let capture = r.capture(site: request.site.id, agency: request.site.agency, kind: request.kind, parent: request.parent)
+        var capture = r.capture(site: request.site.id, agency: request.site.agency, kind: request.kind, parent: request.parent)
+        capture.charsetOverride = request.site.encoding
         return PageResult(capture: capture, bodyFile: r.bodyFile)
     }
 }

@@ -44,6 +44,10 @@ public struct Capture: Codable, Sendable, Equatable {
     public var parent: String?
     /// True when TLS verification was off for this fetch (site opted out in config).
     public var insecureTLS: Bool?
+    /// The site's `encoding` override from config, when set: the charset its pages really use,
+    /// whatever their headers and `<meta>` say. Kept with the capture so that a rebuild decodes the
+    /// body exactly as the crawl did.
+    public var charsetOverride: String?
 
     public init(id: String, url: String, finalURL: String? = nil, redirectChain: [String] = [], status: Int? = nil,
                 headers: [HeaderField] = [], fetchedAt: String, durationMs: Int? = nil, outcome: Outcome,
@@ -82,6 +86,14 @@ public struct Capture: Codable, Sendable, Equatable {
         case mediaType = "media_type"
         case filename, error, site, agency, kind, parent
         case insecureTLS = "insecure_tls"
+        case charsetOverride = "charset_override"
+    }
+
+    /// The Content-Type to decode the body with: the site's charset override when configured,
+    /// else the response header, else the recorded media type.
+    public var effectiveContentType: String? {
+        if let charsetOverride { return "\(mediaType ?? "text/html"); charset=\(charsetOverride)" }
+        return header("content-type") ?? mediaType
     }
 
     /// First value of a header (case-insensitive name).
