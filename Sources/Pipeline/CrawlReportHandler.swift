@@ -31,13 +31,8 @@ public struct CrawlReportHandler: ReportHandling {
             return .notAReport(reason)
         case .failed(let reason):
             return .failed(reason)
-        case .report(var record, let text):
-            if let agency = site.agency { record.agency = agency }
-            record.source.site = site.id
-            record.source.url = capture.url
-            record.source.sha256 = capture.sha256
-            record.source.fetchedAt = capture.fetchedAt
-            record.source.captureID = capture.id
+        case .report(let record, let text):
+            // Archive.store stamps the record from the capture (site, agency from config, url, sha256, time).
             do {
                 switch try archive.store(record: record, capture: capture, text: text) {
                 case .new(let version): return .new(version: version)

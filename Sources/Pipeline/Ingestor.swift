@@ -1,6 +1,7 @@
 import Foundation
 import NianbaoCore
 import Archiving
+import Extraction
 
 /// `nianbao archive add FILE --url URL`: records a local file as a capture (as if fetched from URL)
 /// and processes it into the archive like a crawl would.
@@ -54,7 +55,8 @@ public struct Ingestor: Sendable {
         let raw = try archive.storeRaw(data: data)
         let capture = Capture(id: Capture.makeID(url: url, fetchedAt: when), url: url, finalURL: url, redirectChain: [url],
                               fetchedAt: when, outcome: .fetched, sha256: raw.sha256, size: raw.size,
-                              mediaType: Self.mediaType(forExtension: file.pathExtension), filename: file.lastPathComponent,
+                              mediaType: MediaTypeSniffer.sniff(prefix: data.prefix(8192), filename: file.lastPathComponent,
+                                                                   contentType: nil)?.rawValue, filename: file.lastPathComponent,
                               site: site, agency: agency, kind: "manual")
         try archive.appendCapture(capture)
         var result = Result(capture: capture)
@@ -66,17 +68,5 @@ public struct Ingestor: Sendable {
             result.failure = reason
         }
         return result
-    }
-
-    /// The media type for a local file's extension (nil when unknown: the extractor sniffs).
-    public static func mediaType(forExtension ext: String) -> String? {
-        switch ext.lowercased() {
-        case "html", "htm", "shtml": return "text/html"
-        case "pdf": return "application/pdf"
-        case "docx": return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-        case "doc": return "application/msword"
-        case "txt", "md": return "text/plain"
-        default: return nil
-        }
     }
 }

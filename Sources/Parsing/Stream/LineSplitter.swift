@@ -148,27 +148,4 @@ enum LineSplitter {
         for k in out.indices where (counts[out[k].columnStart] ?? 0) > 1 { out[k].columnStart = -1; out[k].columnEnd = -1 }
         return out
     }
-
-    static func splitOnSpaceRuns(_ t: Substring) -> [Substring] {
-        var out: [Substring] = []
-        let u = t.utf8
-        var start = u.startIndex
-        var i = u.startIndex
-        while i < u.endIndex {
-            if u[i] == 32 {
-                var j = i
-                var n = 0
-                while j < u.endIndex && u[j] == 32 { j = u.index(after: j); n += 1 }
-                if n >= 2 {
-                    if start < i { out.append(t[start..<i]) }
-                    start = j
-                }
-                i = j
-            } else {
-                i = u.index(after: i)
-            }
-        }
-        if start < u.endIndex { out.append(t[start..<u.endIndex]) }
-        return out.map(trim)
-    }
 }
