@@ -9,11 +9,15 @@ import Glibc
 #endif
 
 /// `NianbaoBench pdf [--runs N] [FILE…]`: PDF → record time (PDFExtractor → Normalizer →
-/// ReportParser) next to bare `pdftotext -layout FILE /dev/null` and `pdftotext -tsv FILE /dev/null`
-/// (both posix_spawn + waitpid, output to /dev/null: the strict baseline) and `pdftotext -layout
-/// FILE -` read through a pipe by the extractor's own runner (spawned the same way as the record
-/// run) on the same file, run alternately, medians of N runs (default 30). Default files: the 淮安 report
-/// and the seed-002 LibreOffice PDF.
+/// ReportParser) next to bare `pdftotext -layout FILE /dev/null` on the same file (posix_spawn +
+/// waitpid, output to /dev/null: the strictest baseline), the runs alternating, medians of N runs
+/// (default 30). Also printed, to show where the time on top of bare `-layout` goes:
+/// bare `pdftotext -tsv` (the run nianbao makes), the same run through the extractor's runner
+/// (swift-subprocess, output read through a pipe), the in-process cost of turning the complete
+/// output into a Document and the Document into a record, and CPU time.
+///
+/// Default files: the 淮安 report (6 pages), the seed-002 LibreOffice PDF (3 pages) and, to show
+/// how the overhead falls with length, a 24-page PDF made by `pdfunite` from four copies of 淮安.
 enum PDFBenchmark {
     static func run(_ args: [String]) async throws {
         var runs = 30
@@ -24,27 +28,30 @@ enum PDFBenchmark {
             files.append(URL(fileURLWithPath: args[i]))
             i += 1
         }
-        if files.isEmpty {
-            files = [Fixtures.shared.appendingPathComponent("samples/huaian-city-2024.pdf"),
-                     Fixtures.fixture("pdf/seed-002.pdf")]
-        }
         guard let pdftotext = which("pdftotext") else { print("pdf bench: pdftotext not found"); return }
+        if files.isEmpty {
+            let huaian = Fixtures.shared.appendingPathComponent("samples/huaian-city-2024.pdf")
+            files = [huaian, Fixtures.fixture("pdf/seed-002.pdf")]
+            let united = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("nianbao-bench-huaian-x4.pdf")
+            if let pdfunite = which("pdfunite"),
+               (try? spawn(pdfunite, Array(repeating: huaian.path, count: 4) + [united.path])) != nil,
+               FileManager.default.fileExists(atPath: united.path) {
+                files.append(united)
+            }
+        }
         print("pdf bench: \(runs) runs per file, medians (release build, one file at a time)")
         for file in files {
-            var layout: [Double] = [], layoutPiped: [Double] = [], tsv: [Double] = [], record: [Double] = [], extract: [Double] = []
-            var layoutCPU: [Double] = [], recordCPU: [Double] = [], tsvPiped: [Double] = []
-            var cells = 0
+            var layout: [Double] = [], tsv: [Double] = [], tsvRunner: [Double] = [], record: [Double] = [], extract: [Double] = []
+            var layoutCPU: [Double] = [], recordCPU: [Double] = []
+            var cells = 0, pages = 0
             for _ in 0..<runs {
                 let c0 = cpuMs()
                 layout.append(try time { try spawn(pdftotext, ["-layout", "-enc", "UTF-8", file.path, "/dev/null"]) })
                 layoutCPU.append(cpuMs() - c0)
-                let p0 = ContinuousClock.now
-                _ = try await PDFExtractor().pdftotextOutput(["-layout", "-enc", "UTF-8", file.path, "-"])
-                layoutPiped.append(ms(ContinuousClock.now - p0))
-                let p1 = ContinuousClock.now
-                _ = try await PDFExtractor().pdftotextOutput(["-tsv", "-enc", "UTF-8", file.path, "-"])
-                tsvPiped.append(ms(ContinuousClock.now - p1))
                 tsv.append(try time { try spawn(pdftotext, ["-tsv", "-enc", "UTF-8", file.path, "/dev/null"]) })
+                let p0 = ContinuousClock.now
+                _ = try await PDFExtractor().pdftotextOutput(["-tsv", "-enc", "UTF-8", file.path, "-"])
+                tsvRunner.append(ms(ContinuousClock.now - p0))
                 let c1 = cpuMs()
                 let t0 = ContinuousClock.now
                 let doc = try await PDFExtractor().extract(file: file, sourceName: file.lastPathComponent)
@@ -54,40 +61,37 @@ enum PDFBenchmark {
                 recordCPU.append(cpuMs() - c1)
                 extract.append(ms(t1 - t0))
                 cells = rec.allCells.filter { $0.value != nil }.count
+                pages = doc.metadata.pageCount ?? 0
             }
-            var launch: [Double] = []
+            // In-process costs, on the complete output (in the real run most of the first part
+            // happens while pdftotext is still printing later pages).
+            let tsvBytes = try capture(pdftotext, ["-tsv", "-enc", "UTF-8", file.path, "-"])
+            var toDocument: [Double] = [], toRecord: [Double] = []
+            let parsedDoc = try PDFExtractor().document(tsv: tsvBytes, sourceName: "x")
+            for _ in 0..<runs {
+                toDocument.append(try time { _ = try PDFExtractor().document(tsv: tsvBytes, sourceName: "x") })
+                toRecord.append(try time { _ = try ReportParser().parse(Normalizer().normalize(parsedDoc)) })
+            }
+            var launch: [Double] = [], bare: [Double] = []
             for _ in 0..<runs {
                 let t0 = ContinuousClock.now
                 _ = try? await PDFExtractor(pdftotextPath: "/bin/true").extract(file: file, sourceName: "x")
                 launch.append(ms(ContinuousClock.now - t0))
+                bare.append(try time { try spawn("/bin/true", []) })
             }
-            let tsvBytes = try capture(pdftotext, ["-tsv", "-enc", "UTF-8", file.path, "-"])
-            var inproc: [Double] = []
-            for _ in 0..<runs {
-                let t0 = ContinuousClock.now
-                _ = try PDFExtractor().document(tsv: tsvBytes, sourceName: "x")
-                inproc.append(ms(ContinuousClock.now - t0))
-            }
-            let parsedDoc = try PDFExtractor().document(tsv: tsvBytes, sourceName: "x")
-            var parse: [Double] = []
-            for _ in 0..<runs {
-                let t0 = ContinuousClock.now
-                _ = try ReportParser().parse(Normalizer().normalize(parsedDoc))
-                parse.append(ms(ContinuousClock.now - t0))
-            }
-            print(String(format: "  TSV → Document in process: %.2f ms (%d bytes of TSV); Document → record (Normalizer + ReportParser): %.2f ms",
-                         median(inproc), tsvBytes.count, median(parse)))
-            var bare: [Double] = []
-            for _ in 0..<runs { bare.append(try time { try spawn("/bin/true", []) }) }
-            print(String(format: "  launch via the extractor's runner (/bin/true): %.2f ms; posix_spawn /bin/true: %.2f ms", median(launch), median(bare)))
-            let l = median(layout), lp = median(layoutPiped), t = median(tsv), r = median(record), e = median(extract)
-            print(String(format: "  bare pdftotext -layout read through a pipe by the extractor's runner: %.1f ms (PDF → record %+.0f%% on top of it); -tsv the same way: %.1f ms",
-                         lp, (r / lp - 1) * 100, median(tsvPiped)))
+            let l = median(layout), t = median(tsv), tr = median(tsvRunner), e = median(extract), r = median(record)
+            func pct(_ a: Double, _ b: Double) -> String { String(format: "%+.0f%%", (a / b - 1) * 100) }
+            print("\(file.lastPathComponent) (\(pages) pages, \(cells) cells):")
+            print(String(format: "  bare pdftotext -layout                         %6.1f ms", l))
+            print(String(format: "  bare pdftotext -tsv (the run nianbao makes)    %6.1f ms  %@", t, pct(t, l)))
+            print(String(format: "  the same through the runner (swift-subprocess) %6.1f ms  %@", tr, pct(tr, l)))
+            print(String(format: "  PDF → Document                                 %6.1f ms  %@", e, pct(e, l)))
+            print(String(format: "  PDF → record                                   %6.1f ms  %@ vs -layout, %@ vs -tsv", r, pct(r, l), pct(r, t)))
+            print(String(format: "  in process, on the whole output: TSV → Document %.2f ms (%d KB), Document → record %.2f ms",
+                         median(toDocument), tsvBytes.count / 1024, median(toRecord)))
+            print(String(format: "  launch alone: the runner %.2f ms, posix_spawn %.2f ms (/bin/true)", median(launch), median(bare)))
             let lc = median(layoutCPU), rc = median(recordCPU)
-            print(String(format: "  CPU time (user+sys, this process and its children): bare -layout %.1f ms | PDF → record %.1f ms (%+.0f%%)",
-                         lc, rc, (rc / lc - 1) * 100))
-            print(String(format: "%@: bare pdftotext -layout %.1f ms | bare pdftotext -tsv %.1f ms | PDF → Document %.1f ms | PDF → record %.1f ms (%d cells) | %+.0f%% vs -layout",
-                         file.lastPathComponent, l, t, e, r, cells, (r / l - 1) * 100))
+            print(String(format: "  CPU (user+sys, with children): bare -layout %.1f ms, PDF → record %.1f ms (%@)", lc, rc, pct(rc, lc)))
         }
     }
 

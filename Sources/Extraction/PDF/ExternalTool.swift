@@ -1,5 +1,6 @@
 import Foundation
 import Subprocess
+import Synchronization
 #if canImport(System)
 import System
 #else
@@ -34,9 +35,21 @@ struct ExternalTool: Sendable {
     var timeout: Duration
     var outputLimit: Int
 
-    /// Runs the program with `arguments`; stdout is collected as bytes (fast, see swift-notes §7),
-    /// stderr as text (capped at 64 KB).
+    /// Runs the program with `arguments`; stdout is collected as bytes, stderr as text (capped at
+    /// 64 KB).
     func run(_ arguments: [String], workingDirectory: URL? = nil) async throws -> Output {
+        let collected = Collected()
+        var output = try await stream(arguments, workingDirectory: workingDirectory) { collected.append($0) }
+        output.stdout = collected.bytes
+        return output
+    }
+
+    /// Runs the program with `arguments` and hands each piece of its stdout to `consume` as soon
+    /// as it arrives, while the program is still running (pdftotext prints page by page, so the
+    /// reader works on page 1 while pdftotext works on page 2). The returned `Output` has an
+    /// empty `stdout`. Past `outputLimit` bytes the program is killed and `outputTooLarge` thrown.
+    func stream(_ arguments: [String], workingDirectory: URL? = nil,
+                consume: @escaping @Sendable (UnsafeRawBufferPointer) -> Void) async throws -> Output {
         // The program is resolved on PATH here and handed to swift-subprocess as a path: given a
         // bare name, swift-subprocess tries posix_spawn in every PATH directory until one works,
         // and each failed spawn costs a clone (measured: 8 misses before /usr/bin added ~2 ms
@@ -54,11 +67,21 @@ struct ExternalTool: Sendable {
                 do {
                     let result = try await Subprocess.run(executable, arguments: Arguments(arguments),
                                                           workingDirectory: cwd, input: .none,
-                                                          output: .bytes(limit: limit), error: .bytes(limit: 64 << 10))
-                    return Output(status: result.terminationStatus, stdout: result.standardOutput,
+                                                          output: .sequence, error: .bytes(limit: 64 << 10)) { execution in
+                        var total = 0
+                        for try await chunk in execution.standardOutput {
+                            total += chunk.count
+                            // Throwing from here makes swift-subprocess kill the program.
+                            if total > limit { throw Failure.outputTooLarge(limit) }
+                            chunk.withUnsafeBytes { consume($0) }
+                        }
+                    }
+                    return Output(status: result.terminationStatus, stdout: [],
                                   stderr: String(decoding: result.standardError, as: UTF8.self))
                 } catch is CancellationError {
                     return nil
+                } catch let failure as Failure {
+                    throw failure
                 } catch {
                     let text = "\(error)"
                     if text.contains("exceeded") { throw Failure.outputTooLarge(limit) }
@@ -75,6 +98,14 @@ struct ExternalTool: Sendable {
             guard let output = first else { throw Failure.timedOut(timeout) }
             return output
         }
+    }
+
+    /// Bytes gathered from ``stream(_:workingDirectory:consume:)``'s callback (called from one
+    /// task at a time, guarded anyway).
+    private final class Collected: Sendable {
+        private let storage = Mutex<[UInt8]>([])
+        func append(_ chunk: UnsafeRawBufferPointer) { storage.withLock { $0.append(contentsOf: chunk) } }
+        var bytes: [UInt8] { storage.withLock { $0 } }
     }
 
     /// The full path of a program on PATH, or nil.

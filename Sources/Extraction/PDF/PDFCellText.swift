@@ -31,54 +31,79 @@ enum PDFCellText {
 
     /// A number or a dash-like placeholder ("-", "—", "/", "无").
     static func isValueLike(_ text: String) -> Bool {
-        let t = text.filter { !$0.isWhitespace }
-        return isNumber(t) || ["-", "—", "－", "——", "/", "／", "无", "–"].contains(t)
+        var kept = String.UnicodeScalarView()
+        for u in text.unicodeScalars where !isSpace(u) { kept.append(u) }
+        let t = String(kept)
+        return isNumber(t) || placeholders.contains(t)
     }
+
+    static let placeholders: Set<String> = ["-", "—", "－", "——", "/", "／", "无", "–"]
+
+    // The label tests below run for every label fragment of every table, so they work on
+    // Unicode scalars, not Characters (grapheme breaking was a tenth of the PDF layout time).
 
     /// The kind of numbering a label starts with: "一、" → 1, "（一）" / "(1)" → 2, "1." / "2、" → 3,
     /// "第二十条" → 4; 0 when none. Rows numbered like a group label are not inside that group.
     static func enumeratorClass(_ text: String) -> Int {
         guard startsEnumerated(text) else { return 0 }
-        let t = text.drop { $0.isWhitespace }
+        let t = trimmed(text)
         if isCaption(text) { return 4 }
         if t.first == "（" || t.first == "(" { return 2 }
-        if t.first?.isASCIIDigitChar == true { return 3 }
+        if let f = t.first, isDigit(f) { return 3 }
         return 1
     }
 
-    /// Chinese numerals of list enumerators (一、 … 十、, （三）). Built once: a set literal inside a
-    /// function is rebuilt (and every element hashed) on each call.
-    static let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+    /// Chinese numerals of list enumerators (一、 … 十、, （三）).
+    static let numerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
     /// Chinese numerals of article numbers (第二十条, 第一百零一条).
-    static let captionDigits: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇"]
+    static let captionDigits: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇"]
 
     /// A caption row of table 二: "第二十条第（一）项".
     static func isCaption(_ text: String) -> Bool {
-        let t = text.drop { $0.isWhitespace }
+        let t = trimmed(text)
         guard t.first == "第" else { return false }
-        let n = t.dropFirst().prefix { captionDigits.contains($0) || $0.isASCIIDigitChar }
-        return !n.isEmpty && t.dropFirst(1 + n.count).first == "条"
+        let rest = t.dropFirst()
+        let n = rest.prefix { captionDigits.contains($0) || isDigit($0) }
+        return !n.isEmpty && rest[n.endIndex...].first == "条"
     }
 
     /// A label that starts a new row: "一、", "（三）", "(3)", "1.", "2、", "第二十条…".
     static func startsEnumerated(_ text: String) -> Bool {
-        let t = text.drop { $0.isWhitespace }
+        let t = trimmed(text)
         guard let f = t.first else { return false }
         if isCaption(text) { return true }
         if f == "（" || f == "(" {
-            let inner = t.dropFirst().prefix { numerals.contains($0) || $0.isASCIIDigitChar }
-            let rest = t.dropFirst(1 + inner.count)
-            return !inner.isEmpty && (rest.first == "）" || rest.first == ")")
+            let rest = t.dropFirst()
+            let inner = rest.prefix { numerals.contains($0) || isDigit($0) }
+            let after = rest[inner.endIndex...].first
+            return !inner.isEmpty && (after == "）" || after == ")")
         }
         if numerals.contains(f) {
             let n = t.prefix { numerals.contains($0) }
-            return t.dropFirst(n.count).first == "、"
+            return t[n.endIndex...].first == "、"
         }
-        if f.isASCIIDigitChar {
-            let n = t.prefix { $0.isASCIIDigitChar }
-            guard let sep = t.dropFirst(n.count).first else { return false }
+        if isDigit(f) {
+            let n = t.prefix(while: isDigit)
+            guard let sep = t[n.endIndex...].first else { return false }
             return sep == "." || sep == "、" || sep == "．"
         }
         return false
+    }
+
+    /// `text`'s scalars after its leading white space.
+    static func trimmed(_ text: String) -> Substring.UnicodeScalarView {
+        Substring(text).unicodeScalars.drop(while: isSpace)
+    }
+
+    static func isDigit(_ u: Unicode.Scalar) -> Bool { u.value >= 0x30 && u.value <= 0x39 }
+
+    /// White space as `Character.isWhitespace` has it, answered without a property lookup for
+    /// the common cases (ASCII, CJK, other letters).
+    static func isSpace(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x3000: return true
+        case 0x21...0x7E, 0x3001...0xFFFF: return false
+        default: return u.properties.isWhitespace
+        }
     }
 }

@@ -46,9 +46,11 @@ public struct PDFExtractor: Sendable {
         guard head.range(of: Data("%PDF-".utf8)) != nil else {
             throw fail("not a PDF (no %PDF- header in the first 1 KB)")
         }
+        // pdftotext prints page by page; its output is read as it comes (see PDFTextLayerBuilder).
+        let sink = PDFTextLayerSink()
         let output: ExternalTool.Output
         do {
-            output = try await runPdftotext(["-tsv", "-enc", "UTF-8", "-l", String(max(pageCap, 1)), file.path, "-"])
+            output = try await tool.stream(["-tsv", "-enc", "UTF-8", "-l", String(max(pageCap, 1)), file.path, "-"]) { sink.feed($0) }
         } catch let failure as ExternalTool.Failure {
             switch failure {
             case .notFound(let p): throw fail("pdftotext not found (\(p)); install poppler-utils")
@@ -60,44 +62,44 @@ public struct PDFExtractor: Sendable {
         if !output.succeeded {
             throw fail(Self.reason(for: output))
         }
-        return try document(tsv: output.stdout, sourceName: sourceName)
+        return try document(layer: sink.finish(), sourceName: sourceName)
     }
 
     /// Runs pdftotext with `arguments` exactly as ``extract(file:sourceName:)`` does (swift-subprocess,
     /// this extractor's time limit, a 256 MB output cap) and returns its stdout, or throws
     /// `ExternalTool.Failure`. Public for the benchmark, which times a bare `-layout` run this way.
     public func pdftotextOutput(_ arguments: [String]) async throws -> [UInt8] {
-        try await runPdftotext(arguments).stdout
+        try await tool.run(arguments).stdout
     }
 
-    func runPdftotext(_ arguments: [String]) async throws -> ExternalTool.Output {
-        try await ExternalTool(program: pdftotextPath, timeout: timeout, outputLimit: 256 << 20).run(arguments)
-    }
+    var tool: ExternalTool { ExternalTool(program: pdftotextPath, timeout: timeout, outputLimit: 256 << 20) }
 
-    /// The Document for `pdftotext -tsv` output (what ``extract(file:sourceName:)`` does after
-    /// running pdftotext; public for benchmarks and for callers that ran pdftotext themselves).
+    /// The Document for `pdftotext -tsv` output (what ``extract(file:sourceName:)`` does with
+    /// pdftotext's output; public for benchmarks and for callers that ran pdftotext themselves).
     public func document(tsv: [UInt8], sourceName: String) throws -> Document {
-        func fail(_ reason: String) -> ExtractionError { ExtractionError(source: sourceName, reason: reason) }
-        let pages = PDFTSVReader.pages(from: tsv)
+        try document(layer: PDFTextLayerBuilder.layer(tsv: tsv), sourceName: sourceName)
+    }
+
+    func document(layer: PDFTextLayer, sourceName: String) throws -> Document {
+        let pages = layer.pages
         var metadata = DocumentMetadata(mediaType: "application/pdf", sourceName: sourceName, pageCount: pages.count)
         var notes: [String] = []
         if pages.count >= pageCap { notes.append("page cap of \(pageCap) pages reached; later pages, if any, were not read") }
-        if pages.isEmpty { throw fail("damaged PDF: pdftotext found no pages") }
-        if pages.allSatisfy({ $0.words.isEmpty }) {
+        if pages.isEmpty { throw ExtractionError(source: sourceName, reason: "damaged PDF: pdftotext found no pages") }
+        if pages.allSatisfy({ $0.words == 0 }) {
             notes.insert(Self.imageOnlyNote, at: 0)
             return Document(metadata: metadata, blocks: [], notes: notes)
         }
-        let emptyPages = pages.filter { $0.words.isEmpty }.map(\.number)
+        let emptyPages = pages.filter { $0.words == 0 }.map(\.number)
         if !emptyPages.isEmpty {
             notes.append("pages without a text layer (images only): \(emptyPages.map(String.init).joined(separator: ", "))")
         }
         // A scan with a stray text layer (a page number, a scanner app's watermark) is still a scan.
-        let characters = pages.reduce(0) { $0 + $1.words.reduce(0) { $0 + $1.text.count } }
+        let characters = pages.reduce(0) { $0 + $1.characters }
         if characters < 30 * pages.count {
             notes.append("almost no text (\(characters) characters on \(pages.count) pages): probably a scanned PDF")
         }
-        let lines = PDFLineBuilder.lines(of: pages)
-        let (blocks, title) = PDFLayout(lines: lines).blocks()
+        let (blocks, title) = PDFLayout(lines: layer.lines).blocks()
         metadata.title = title ?? blocks.first { $0.kind != .table }?.text
         return Document(metadata: metadata, blocks: blocks, notes: notes)
     }

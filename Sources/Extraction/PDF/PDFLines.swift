@@ -29,32 +29,36 @@ struct PDFLine: Sendable {
     }
 }
 
-enum PDFLineBuilder {
-    /// Groups each page's words into lines and segments, drops page numbers ("-3-", "第 3 页",
-    /// "3/6") in the top or bottom margin, and stitches the pages into one coordinate space.
-    static func lines(of pages: [PDFPage]) -> [PDFLine] {
-        var out: [PDFLine] = []
-        var offset = 0.0
-        for page in pages {
-            var pageLines = group(page.words, page: page.number)
-            pageLines.removeAll { isPageNumber($0, pageHeight: page.height) }
-            guard let first = pageLines.first else { continue }
-            if let previous = out.last {
-                offset = previous.y1 + 0.5 * first.height - first.y0
-            } else {
-                offset = 0
+/// Stitches pages into one coordinate space, a page at a time as they are read: each page's
+/// words are grouped into lines and segments, page numbers ("-3-", "第 3 页", "3/6") in the top
+/// or bottom margin are dropped, and the page is placed just below the previous page's last line.
+struct PDFLineStitcher {
+    private(set) var lines: [PDFLine] = []
+
+    mutating func add(_ page: PDFPage) {
+        var pageLines = PDFLineBuilder.group(page.words, page: page.number)
+        pageLines.removeAll { PDFLineBuilder.isPageNumber($0, pageHeight: page.height) }
+        guard let first = pageLines.first else { return }
+        let offset = lines.last.map { $0.y1 + 0.5 * first.height - first.y0 } ?? 0
+        lines.reserveCapacity(lines.count + pageLines.count)
+        for var line in pageLines {
+            line.y0 += offset
+            line.y1 += offset
+            for i in line.segments.indices {
+                line.segments[i].y0 += offset
+                line.segments[i].y1 += offset
             }
-            for var line in pageLines {
-                line.y0 += offset
-                line.y1 += offset
-                for i in line.segments.indices {
-                    line.segments[i].y0 += offset
-                    line.segments[i].y1 += offset
-                }
-                out.append(line)
-            }
+            lines.append(line)
         }
-        return out
+    }
+}
+
+enum PDFLineBuilder {
+    /// The lines of whole pages (see ``PDFLineStitcher``).
+    static func lines(of pages: [PDFPage]) -> [PDFLine] {
+        var stitcher = PDFLineStitcher()
+        for page in pages { stitcher.add(page) }
+        return stitcher.lines
     }
 
     static func group(_ words: [PDFWord], page: Int) -> [PDFLine] {

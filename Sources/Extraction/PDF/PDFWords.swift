@@ -22,33 +22,88 @@ struct PDFPage: Sendable {
 /// Reads `pdftotext -tsv` output: one row per page, flow, line and word
 /// (`level page_num par_num block_num line_num word_num left top width height conf text`).
 /// Only pages (level 1) and words (level 5) are used; the line grouping is redone geometrically.
-enum PDFTSVReader {
+///
+/// The reader takes the output in pieces as pdftotext prints it (``feed(_:)``) and hands back each
+/// page as soon as it is complete — when the next page's row arrives, or at ``finish()``.
+struct PDFTSVReader: Sendable {
     /// A run of bytes inside the TSV (no copy, no reference counting).
     typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
 
+    /// The pages read so far; only the last one can still grow.
+    private var open: [PDFPage] = []
+    /// The start of a row whose newline has not arrived yet.
+    private var partial: [UInt8] = []
+    private var isHeader = true
+
+    init() {}
+
+    /// All pages of a complete output.
     static func pages(from bytes: [UInt8]) -> [PDFPage] {
-        bytes.withUnsafeBufferPointer { buffer in
-            var pages: [PDFPage] = []
-            var fields: [Bytes] = []   // reused for every row
-            fields.reserveCapacity(12)
-            var lineStart = 0
-            var isHeader = true
-            let count = buffer.count
-            var i = 0
-            while i <= count {
-                if i == count || buffer[i] == 0x0A {
-                    if i > lineStart {
-                        if isHeader {
-                            isHeader = false
-                        } else {
-                            parseRow(buffer[lineStart..<i], fields: &fields, into: &pages)
-                        }
+        var reader = PDFTSVReader()
+        var pages = bytes.withUnsafeBytes { reader.feed($0) }
+        pages += reader.finish()
+        return pages
+    }
+
+    /// Reads the whole rows in `chunk` (a row cut at the chunk's end waits for the next piece)
+    /// and returns the pages completed by them.
+    mutating func feed(_ chunk: UnsafeRawBufferPointer) -> [PDFPage] {
+        let bytes = chunk.bindMemory(to: UInt8.self)
+        guard let lastNewline = bytes.lastIndex(of: 0x0A) else {
+            partial.append(contentsOf: bytes)
+            return []
+        }
+        if !partial.isEmpty {
+            // Finish the row cut at the previous chunk's end, then read this chunk's whole rows.
+            let firstNewline = bytes.firstIndex(of: 0x0A)!
+            partial.append(contentsOf: bytes[..<firstNewline])
+            let carried = partial
+            partial = []
+            carried.withUnsafeBufferPointer { readRows($0[...]) }
+            readRows(bytes[(firstNewline + 1)..<(lastNewline + 1)])
+        } else {
+            readRows(bytes[...lastNewline])
+        }
+        partial.append(contentsOf: bytes[(lastNewline + 1)...])
+        return takeCompletePages()
+    }
+
+    /// Reads a last row without a newline and returns the pages not handed out yet.
+    mutating func finish() -> [PDFPage] {
+        if !partial.isEmpty {
+            let carried = partial
+            partial = []
+            carried.withUnsafeBufferPointer { readRows($0[...]) }
+        }
+        defer { open = [] }
+        return open
+    }
+
+    private mutating func takeCompletePages() -> [PDFPage] {
+        guard open.count > 1 else { return [] }
+        let done = Array(open.dropLast())
+        open.removeFirst(open.count - 1)
+        return done
+    }
+
+    /// Reads every newline-separated row of `rows`.
+    private mutating func readRows(_ rows: Bytes) {
+        var fields: [Bytes] = []   // reused for every row
+        fields.reserveCapacity(12)
+        var lineStart = rows.startIndex
+        var i = rows.startIndex
+        while i <= rows.endIndex {
+            if i == rows.endIndex || rows[i] == 0x0A {
+                if i > lineStart {
+                    if isHeader {
+                        isHeader = false
+                    } else {
+                        Self.parseRow(rows[lineStart..<i], fields: &fields, into: &open)
                     }
-                    lineStart = i + 1
                 }
-                i += 1
+                lineStart = i + 1
             }
-            return pages
+            i += 1
         }
     }
 
@@ -71,7 +126,7 @@ enum PDFTSVReader {
         guard fields.count == 12 else { return }
         switch level {
         case 1:
-            let number = int(fields[1]) ?? (pages.count + 1)
+            let number = int(fields[1]) ?? ((pages.last?.number ?? 0) + 1)
             pages.append(PDFPage(number: number, width: double(fields[8]) ?? 595, height: double(fields[9]) ?? 842, words: []))
         case 5:
             guard !pages.isEmpty, let x = double(fields[6]), let y = double(fields[7]),
@@ -81,7 +136,7 @@ enum PDFTSVReader {
             let text = String(decoding: UnsafeBufferPointer(rebasing: raw), as: UTF8.self)
             // `Character.isWhitespace` is its first scalar's property, so a word whose first scalar
             // is not whitespace is kept without walking its Characters.
-            if let first = text.unicodeScalars.first, !first.properties.isWhitespace {
+            if let first = text.unicodeScalars.first, !PDFCellText.isSpace(first) {
                 // kept
             } else if text.allSatisfy({ $0.isWhitespace }) {
                 return
