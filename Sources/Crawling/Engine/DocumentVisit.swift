@@ -1,12 +1,13 @@
 import Foundation
 import NianbaoCore
+import Extraction
 
 extension Crawler {
     /// Visits a report candidate: a detail page (then its attachments) or a file.
     /// A page that yields a record is the report; a page that only wraps an attachment has its
     /// report parsed from the attachment. Unchanged bodies are not parsed again.
     func document(_ url: String, site: SiteConfig, kind: String?, parent: String?, tally: inout CrawlSummary) async {
-        let isFile = Attachments.isAttachment(url: url, text: "")
+        let isFile = AttachmentRules.isAttachment(url: url, text: "", extensions: AttachmentRules.reportExtensions)
         let v = await visit(url, site: site, kind: kind ?? (isFile ? "attachment" : "detail"), parent: parent, tally: &tally)
         guard let body = v.body, let capture = v.capture else { return }
         await revisited(v, url: url, site: site, tally: &tally)

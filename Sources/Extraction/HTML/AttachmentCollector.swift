@@ -2,23 +2,67 @@ import CLibXML2
 import Foundation
 import NianbaoCore
 
-/// Finds links to downloadable files on a page: .pdf .doc .docx .wps .xls .xlsx .zip (.rar .ofd .et),
-/// and download handlers (downfile.jsp, download.jsp?…, download.aspx, …), with their link text.
-enum AttachmentCollector {
-    static let extensions: Set<String> = ["pdf", "doc", "docx", "wps", "xls", "xlsx", "zip", "rar", "ofd", "et"]
-
-    /// True when `href` points at a file or a download handler.
-    static func isAttachment(_ href: String) -> Bool {
-        var path = Substring(href)
-        if let q = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<q] }
-        let last = path.split(separator: "/").last.map { $0.lowercased() } ?? ""
-        if last.contains("downfile") || last.contains("download") || last == "down.jsp" || last == "down.aspx" { return true }
-        guard let dot = last.lastIndex(of: ".") else { return false }
-        return extensions.contains(String(last[last.index(after: dot)...]))
+/// Finds a page's attachments by ``AttachmentRules``: links (`<a href>`) to files, PDF viewers and
+/// download handlers, with their link text, and files shown in `<iframe>`, `<embed>` or `<object>`.
+/// URLs are resolved against the page (and `<base href>`); a viewer's URL becomes its file's.
+/// Each URL once, in page order.
+public enum AttachmentCollector {
+    public static func collect(_ document: HTMLDocument, pageURL: String?) -> [AttachmentLink] {
+        guard let root = xmlDocGetRootElement(document.doc) else { return [] }
+        var base = pageURL.flatMap(URLResolver.url)
+        var out: [AttachmentLink] = []
+        var seen = Set<String>()
+        func add(_ href: String, text: String) {
+            var url = base.flatMap { URLResolver.resolve(href, against: $0) } ?? href
+            if AttachmentRules.fileExtension(url) == nil, let inner = AttachmentRules.viewerTarget(url),
+               AttachmentRules.fileExtension(inner) != nil {
+                url = inner
+            }
+            guard seen.insert(url).inserted else { return }
+            out.append(AttachmentLink(url: url, text: text.isEmpty ? String(AttachmentRules.lastSegment(url)) : text))
+        }
+        var stack: [xmlNodePtr] = [root]
+        while let n = stack.popLast() {
+            guard NodeAccess.isElement(n) else { continue }
+            let tag = HTMLTag.of(n)
+            switch tag {
+            case .base:
+                if let href = NodeAccess.attributeString(n, "href"),
+                   let resolved = URLResolver.resolve(href.trimmingCharacters(in: .whitespaces), against: base) {
+                    base = URL(string: resolved)
+                }
+                continue
+            case .a:
+                guard let hrefC = NodeAccess.attribute(n, "href"), mayBeAttachment(bytes: hrefC) else { continue }
+                let href = String(cString: hrefC).trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !href.isEmpty else { continue }
+                let text = MetadataReader.collapse(NodeAccess.rawText(n))
+                let title = NodeAccess.attributeString(n, "title").map(MetadataReader.collapse) ?? ""
+                if AttachmentRules.isAttachment(url: href, text: text + " " + title) {
+                    add(href, text: text.isEmpty ? title : text)
+                }
+                continue
+            case .iframe, .embed, .object:
+                // A file shown in the page: by its extension or a viewer's ?file=, no handler guessing.
+                if let src = (NodeAccess.attributeString(n, "src") ?? NodeAccess.attributeString(n, "data"))?
+                    .trimmingCharacters(in: .whitespacesAndNewlines), !src.isEmpty,
+                   AttachmentRules.fileExtension(src) != nil
+                    || AttachmentRules.viewerTarget(src).flatMap(AttachmentRules.fileExtension) != nil {
+                    add(src, text: NodeAccess.attributeString(n, "title").map(MetadataReader.collapse) ?? "")
+                }
+                continue
+            default:
+                if tag.isNeverContent && tag != .head { continue }
+                NodeAccess.pushChildren(n, onto: &stack)
+            }
+        }
+        return out
     }
 
-    /// The same test on the raw attribute bytes, without building a String (most links are not attachments).
-    static func isAttachment(bytes href: UnsafePointer<xmlChar>) -> Bool {
+    /// A cheap first look at the raw attribute bytes (most links of a page are not attachments, and
+    /// building a String for each costs): false only when no rule of ``AttachmentRules`` can match —
+    /// no query, no file extension, no "down", "getfile" or "attach" in the path.
+    static func mayBeAttachment(bytes href: UnsafePointer<xmlChar>) -> Bool {
         var end = 0
         var lastSlash = -1
         var lastDot = -1
@@ -27,53 +71,25 @@ enum AttachmentCollector {
             if href[end] == UInt8(ascii: ".") { lastDot = end }
             end += 1
         }
-        // Trailing whitespace in the path part.
+        // A query: a viewer (?file=…) or a handler (?fileid=…) may be behind it.
+        if href[end] == UInt8(ascii: "?") { return true }
         var e = end
         while e > 0, href[e - 1] == 0x20 || href[e - 1] == 0x0A || href[e - 1] == 0x0D || href[e - 1] == 0x09 { e -= 1 }
-        // "down" anywhere in the last path segment (downfile.jsp, download.jsp, DownLoad.aspx, down.jsp).
-        var i = lastSlash + 1
-        while i + 4 <= e {
-            if href[i] | 0x20 == UInt8(ascii: "d"), href[i + 1] | 0x20 == UInt8(ascii: "o"), href[i + 2] | 0x20 == UInt8(ascii: "w"),
-               href[i + 3] | 0x20 == UInt8(ascii: "n") { return true }
-            i += 1
+        func has(_ word: StaticString, from start: Int) -> Bool {
+            let w = word.utf8Start, count = word.utf8CodeUnitCount
+            var i = start
+            while i + count <= e {
+                var k = 0
+                while k < count, href[i + k] | 0x20 == w[k] { k += 1 }
+                if k == count { return true }
+                i += 1
+            }
+            return false
         }
+        if has("down", from: lastSlash + 1) || has("getfile", from: 0) || has("attach", from: 0) { return true }
         guard lastDot >= 0, e - lastDot - 1 >= 2, e - lastDot - 1 <= 4 else { return false }
         var ext: [UInt8] = []
         for k in (lastDot + 1)..<e { ext.append(href[k] | 0x20) }
-        return extensions.contains(String(decoding: ext, as: UTF8.self))
-    }
-
-    static func collect(_ document: HTMLDocument, pageURL: String?) -> [AttachmentLink] {
-        guard let root = xmlDocGetRootElement(document.doc) else { return [] }
-        var base = pageURL.flatMap(URLResolver.url)
-        var out: [AttachmentLink] = []
-        var seen = Set<String>()
-        var stack: [xmlNodePtr] = [root]
-        while let n = stack.popLast() {
-            guard NodeAccess.isElement(n) else { continue }
-            let tag = HTMLTag.of(n)
-            if tag == .base, let href = NodeAccess.attributeString(n, "href"),
-               let resolved = URLResolver.resolve(href.trimmingCharacters(in: .whitespaces), against: base) {
-                base = URL(string: resolved)
-                continue
-            }
-            if tag == .a, let hrefC = NodeAccess.attribute(n, "href") {
-                guard isAttachment(bytes: hrefC) else { continue }
-                let href = String(cString: hrefC).trimmingCharacters(in: .whitespacesAndNewlines)
-                if !href.isEmpty, !href.lowercased().hasPrefix("javascript:"), isAttachment(href) {
-                    let url = base.flatMap { URLResolver.resolve(href, against: $0) } ?? href
-                    if seen.insert(url).inserted {
-                        var text = MetadataReader.collapse(NodeAccess.rawText(n))
-                        if text.isEmpty { text = NodeAccess.attributeString(n, "title").map(MetadataReader.collapse) ?? "" }
-                        if text.isEmpty { text = href.split(separator: "/").last.map(String.init) ?? href }
-                        out.append(AttachmentLink(url: url, text: text))
-                    }
-                }
-                continue
-            }
-            if tag.isNeverContent && tag != .head { continue }
-            NodeAccess.pushChildren(n, onto: &stack)
-        }
-        return out
+        return AttachmentRules.fileExtensions.contains(String(decoding: ext, as: UTF8.self))
     }
 }
