@@ -80,6 +80,46 @@ extension CrawlNetworkTests {
         #expect(verify.status == 0, "\(verify.stdout)")
     }
 
+    /// A wrapper page whose own bytes change (a hit counter, a new date) around an unchanged PDF is
+    /// not a crawl error: the report is the PDF, archived already. A page that is not a report and
+    /// has no attachment at all still is one.
+    @Test func aWrapperPageChangingAroundAnUnchangedPDFIsNotAnError() async throws {
+        let portal = FixturePortal()
+        portal.set("/robots.txt", .notFound)
+        portal.set("/ndbg/index.html", .html(FixturePortals.listPage(title: "年报", items: [
+            ("wrap.html", "淮安市2024年政府信息公开工作年度报告", nil),
+            ("empty.html", "某某局2024年政府信息公开工作年度报告", nil),
+        ], script: nil, nav: nil)))
+        let wrapper = FixturePortals.wrapperPage(title: "淮安市2024年政府信息公开工作年度报告", file: "/ndbg/huaian.pdf")
+        portal.set("/ndbg/wrap.html", .html(wrapper))
+        portal.set("/ndbg/empty.html", .html("<html><head><meta charset=\"utf-8\"><title>某某局</title></head><body><p>页面维护中。</p></body></html>"))
+        let pdf = try Data(contentsOf: Fixtures.shared.appendingPathComponent("samples/huaian-city-2024.pdf"))
+        portal.set("/ndbg/huaian.pdf", .file(pdf, type: "application/pdf"))
+        let server = try FixtureServer(portal: portal, ip: "127.0.0.8")
+        try await server.start()
+        defer { Task { await server.stop() } }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crawl-wrapper-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = SitesFile(defaults: CrawlDefaults(contact: "tests@example.org", delay: 0.1, maxAttempts: 1),
+                             sites: [SiteConfig(id: "wrapper", startURLs: [server.url("/ndbg/index.html")], delay: 0.1)])
+        let driver = CrawlDriver(sites: file, archiveRoot: dir)
+
+        let first = try await driver.crawl()
+        #expect(first.newReports == 1)
+        #expect(first.errorMessages.count == 1)
+        #expect(first.errorMessages.first?.contains(server.url("/ndbg/empty.html")) == true, "\(first.errorMessages)")
+
+        // The wrapper's hit counter moves; the PDF does not.
+        portal.set("/ndbg/wrap.html", .html(wrapper.replacingOccurrences(of: "详见附件。", with: "详见附件。点击数：2")))
+        let second = try await driver.crawl()
+        #expect(second.newReports == 0 && second.changedReports == 0)
+        let wrapErrors = second.errorMessages.filter { $0.contains(server.url("/ndbg/wrap.html")) }
+        #expect(wrapErrors.isEmpty, "\(wrapErrors)")
+        #expect(second.errorMessages.isEmpty, "\(second.errorMessages)")   // empty.html is unchanged: not read again
+        let captures = try Archive(root: dir).captures().filter { $0.url == server.url("/ndbg/wrap.html") }
+        #expect(captures.map(\.outcome) == [.fetched, .fetched] && captures[0].sha256 != captures[1].sha256)
+    }
+
     /// The current version of every report under reports/.
     static func currentRecords(_ dir: URL) throws -> [ReportRecord] {
         try ReportFiles.loadAll(reportsDir: dir.appendingPathComponent("reports")).reports.values.compactMap(\.last).map(\.record)

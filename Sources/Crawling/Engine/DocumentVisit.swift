@@ -36,6 +36,9 @@ extension Crawler {
             pageOutcome = await handle(capture, body, site)
         }
         if let outcome = pageOutcome, outcome.isReport || changedAttachments.isEmpty {
+            // A page that is not a report but links files none of which changed (a wrapper whose hit
+            // counter moved): its report is an attachment archived before, so nothing is wrong.
+            if !outcome.isReport, !attachments.isEmpty { return }
             count(outcome, url: url, tally: &tally)
             return
         }
