@@ -4,14 +4,15 @@ import Extraction
 import Normalization
 import Parsing
 import TestSupport
+import Pipeline
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// `NianbaoBench pdf [--runs N] [FILE…]`: PDF → record time (PDFExtractor → Normalizer →
-/// ReportParser) next to bare `pdftotext -layout FILE /dev/null` on the same file (posix_spawn +
-/// waitpid, output to /dev/null: the strictest baseline), the runs alternating, medians of N runs
-/// (default 30). Also printed, to show where the time on top of bare `-layout` goes:
+/// `NianbaoBench pdf [--runs N] [FILE…]`: PDF → record time (DocumentProcessor: sniff, PDFExtractor,
+/// Normalizer, ReportParser, as `nianbao parse` runs them) next to bare `pdftotext -layout FILE
+/// /dev/null` on the same file (posix_spawn + waitpid, output to /dev/null: the strictest baseline),
+/// the runs alternating, medians of N runs (default 30). Also printed, to show where the time on top of bare `-layout` goes:
 /// bare `pdftotext -tsv` (the run nianbao makes), the same run through the extractor's runner
 /// (swift-subprocess, output read through a pipe), the in-process cost of turning the complete
 /// output into a Document and the Document into a record, and CPU time.
@@ -41,7 +42,8 @@ enum PDFBenchmark {
         }
         print("pdf bench: \(runs) runs per file, medians (release build, one file at a time)")
         for file in files {
-            var layout: [Double] = [], tsv: [Double] = [], tsvRunner: [Double] = [], record: [Double] = [], extract: [Double] = []
+            var layout: [Double] = [], tsv: [Double] = [], tsvRunner: [Double] = [], layoutRunner: [Double] = []
+            var record: [Double] = [], extract: [Double] = []
             var layoutCPU: [Double] = [], recordCPU: [Double] = []
             var cells = 0, pages = 0
             for _ in 0..<runs {
@@ -52,14 +54,19 @@ enum PDFBenchmark {
                 let p0 = ContinuousClock.now
                 _ = try await PDFExtractor().pdftotextOutput(["-tsv", "-enc", "UTF-8", file.path, "-"])
                 tsvRunner.append(ms(ContinuousClock.now - p0))
-                let c1 = cpuMs()
+                let p1 = ContinuousClock.now
+                _ = try await PDFExtractor().pdftotextOutput(["-layout", "-enc", "UTF-8", file.path, "-"])
+                layoutRunner.append(ms(ContinuousClock.now - p1))
                 let t0 = ContinuousClock.now
-                let doc = try await PDFExtractor().extract(file: file, sourceName: file.lastPathComponent)
+                _ = try await PDFExtractor().extract(file: file, sourceName: file.lastPathComponent)
+                extract.append(ms(ContinuousClock.now - t0))
+                // The whole pipeline as `nianbao parse` runs it: sniff, extract, normalize, parse.
+                let c1 = cpuMs()
                 let t1 = ContinuousClock.now
-                let rec = try ReportParser().parse(Normalizer().normalize(doc))
-                record.append(ms(ContinuousClock.now - t0))
+                let outcome = await DocumentProcessor().process(ExtractionInput(file: file))
+                record.append(ms(ContinuousClock.now - t1))
                 recordCPU.append(cpuMs() - c1)
-                extract.append(ms(t1 - t0))
+                guard case .report(let rec, let doc) = outcome else { print("pdf bench: \(file.lastPathComponent): no record"); return }
                 cells = rec.allCells.filter { $0.value != nil }.count
                 pages = doc.metadata.pageCount ?? 0
             }
@@ -85,6 +92,7 @@ enum PDFBenchmark {
             print(String(format: "  bare pdftotext -layout                         %6.1f ms", l))
             print(String(format: "  bare pdftotext -tsv (the run nianbao makes)    %6.1f ms  %@", t, pct(t, l)))
             print(String(format: "  the same through the runner (swift-subprocess) %6.1f ms  %@", tr, pct(tr, l)))
+            print(String(format: "  (-layout through the runner, output unused     %6.1f ms  %@)", median(layoutRunner), pct(median(layoutRunner), l)))
             print(String(format: "  PDF → Document                                 %6.1f ms  %@", e, pct(e, l)))
             print(String(format: "  PDF → record                                   %6.1f ms  %@ vs -layout, %@ vs -tsv", r, pct(r, l), pct(r, t)))
             print(String(format: "  in process, on the whole output: TSV → Document %.2f ms (%d KB), Document → record %.2f ms",
