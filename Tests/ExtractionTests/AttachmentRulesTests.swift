@@ -22,6 +22,8 @@ import NianbaoCore
         ("/attachment/2024/12", "2023年度报告", false),
         ("/file.do?fileid=5", "年报.pdf", true),
         ("/file.do?fileid=5", "年报", false),
+        ("/download/2024/12", "附件：年报", true),
+        ("/download/2024/13", "新闻", false),
         // PDF viewers: the file behind them.
         ("/pdfjs/web/viewer.html?file=/up/x.pdf", "", true),
         ("/pdfjs/web/viewer.html?file=/up/x.png", "", false),
@@ -58,6 +60,7 @@ import NianbaoCore
         <a href="/up/P0201.pdf">2023年报</a> <a href="/up/P0201.pdf">again</a>
         <a href="/common/getFile?id=77" title="年报（word版）"></a>
         <a href="/attachment/12">附件下载</a> <a href="/attachment/13">2023年度报告</a>
+        <a href="/download/2024/12">附件：年报</a> <a href="/download/2024/13">新闻</a>
         <a href="tables.xlsx">附表</a> <a href="/up/pic.jpg">图片</a> <a href="javascript:void(0)">打印</a>
         <iframe src="/pdfjs/web/viewer.html?file=/up/embedded.pdf"></iframe>
         <embed src="/up/embed.pdf" type="application/pdf">
@@ -70,6 +73,7 @@ import NianbaoCore
             AttachmentLink(url: "http://h/up/P0201.pdf", text: "2023年报"),
             AttachmentLink(url: "http://h/common/getFile?id=77", text: "年报（word版）"),
             AttachmentLink(url: "http://h/attachment/12", text: "附件下载"),
+            AttachmentLink(url: "http://h/download/2024/12", text: "附件：年报"),
             AttachmentLink(url: "http://h/art/tables.xlsx", text: "附表"),
             AttachmentLink(url: "http://h/up/embedded.pdf", text: "embedded.pdf"),
             AttachmentLink(url: "http://h/up/embed.pdf", text: "embed.pdf"),

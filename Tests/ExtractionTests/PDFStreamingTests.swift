@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Testing
 import NianbaoCore
 import TestSupport
@@ -80,82 +79,23 @@ import TestSupport
         #expect(streamed.blocks == whole.blocks)
         #expect(streamed.metadata.title == whole.metadata.title)
         #expect(streamed.metadata.title?.hasPrefix("淮安市人民政府") == true)
-        // Tables 二 (four stacked blocks in one region or several), 三 and 四 at least.
-        #expect(streamed.blocks.filter { $0.kind == .table }.count >= 3)
     }
 }
 
-/// The runner for pdftotext and soffice: swift-subprocess, an argv, a time limit, an output cap.
-@Suite struct ExternalToolTests {
-    @Test func outputPastTheCapKillsTheProgram() async throws {
-        // `yes` prints forever: the cap, not the 20 s limit, must end it.
-        let t0 = ContinuousClock.now
-        await #expect(throws: ExternalTool.Failure.self) {
-            _ = try await ExternalTool(program: "yes", timeout: .seconds(20), outputLimit: 100_000).run([])
-        }
-        #expect(ContinuousClock.now - t0 < .seconds(15))   // the cap, not the 20 s limit, ended it
-        do {
-            _ = try await ExternalTool(program: "yes", timeout: .seconds(20), outputLimit: 100_000).run([])
-        } catch let failure as ExternalTool.Failure {
-            guard case .outputTooLarge(let n) = failure else { Issue.record("got \(failure)"); return }
-            #expect(n == 100_000)
-        }
-    }
-
-    /// Causal, not timed: the program prints a line, then waits (up to 20 s) for a flag file that
-    /// only the consumer of that line creates, then prints a second line. Delivered at exit only,
-    /// the first line would come too late and the program would print "timeout".
-    @Test func outputArrivesWhileTheProgramRuns() async throws {
-        let flag = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-stream-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: flag) }
-        let received = Received()
-        let script = """
-            echo first
-            i=0
-            while [ ! -e '\(flag.path)' ] && [ $i -lt 200 ]; do sleep 0.1; i=$((i+1)); done
-            if [ -e '\(flag.path)' ]; then echo second; else echo timeout; fi
-            """
-        let out = try await ExternalTool(program: "sh", timeout: .seconds(60), outputLimit: 1 << 20)
-            .stream(["-c", script]) { piece in
-                if received.append(piece) == 1 { FileManager.default.createFile(atPath: flag.path, contents: nil) }
-            }
-        #expect(out.succeeded)
-        #expect(out.stdout.isEmpty)   // streamed, not collected
-        #expect(String(decoding: received.bytes, as: UTF8.self) == "first\nsecond\n")
-    }
-
-    @Test func collectsStdoutAndStderrAndStatus() async throws {
-        let out = try await ExternalTool(program: "sh", timeout: .seconds(20), outputLimit: 1 << 20)
-            .run(["-c", "printf '\\344\\270\\200\\n3119'; echo oops >&2; exit 3"])
-        #expect(out.stdout == Array("一\n3119".utf8))
-        #expect(out.stderr == "oops\n")
-        #expect(!out.succeeded)
-        #expect("\(out.status)".contains("3"))
-    }
-
-    @Test func aProgramNotOnPathIsNotFound() async throws {
-        do {
-            _ = try await ExternalTool(program: "nianbao-no-such-tool", timeout: .seconds(5), outputLimit: 10).run([])
-            Issue.record("ran a program that does not exist")
-        } catch let failure as ExternalTool.Failure {
-            guard case .notFound(let name) = failure else { Issue.record("got \(failure)"); return }
-            #expect(name == "nianbao-no-such-tool")
-        }
-    }
-
-    @Test func aBareNameResolvesToTheFirstPathEntry() {
-        let sh = ExternalTool.which("sh")
-        #expect(sh == "/usr/bin/sh" || sh == "/bin/sh")
-        #expect(ExternalTool.which("nianbao-no-such-tool") == nil)
+/// Whole-output helpers for the comparisons above (the extractor itself only reads in pieces).
+extension PDFTSVReader {
+    static func pages(from bytes: [UInt8]) -> [PDFPage] {
+        var reader = PDFTSVReader()
+        var pages = bytes.withUnsafeBytes { reader.feed($0) }
+        pages += reader.finish()
+        return pages
     }
 }
 
-/// The pieces a stream handed over, and how many there were.
-final class Received: Sendable {
-    private let state = Mutex<([UInt8], Int)>(([], 0))
-    /// Adds a piece; returns how many pieces have arrived, this one included.
-    func append(_ piece: UnsafeRawBufferPointer) -> Int {
-        state.withLock { $0.0.append(contentsOf: piece); $0.1 += 1; return $0.1 }
+extension PDFLineBuilder {
+    static func lines(of pages: [PDFPage]) -> [PDFLine] {
+        var stitcher = PDFLineStitcher()
+        for page in pages { stitcher.add(page) }
+        return stitcher.lines
     }
-    var bytes: [UInt8] { state.withLock { $0.0 } }
 }

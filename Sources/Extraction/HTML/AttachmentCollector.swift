@@ -13,11 +13,8 @@ public enum AttachmentCollector {
         var out: [AttachmentLink] = []
         var seen = Set<String>()
         func add(_ href: String, text: String) {
-            var url = base.flatMap { URLResolver.resolve(href, against: $0) } ?? href
-            if AttachmentRules.fileExtension(url) == nil, let inner = AttachmentRules.viewerTarget(url),
-               AttachmentRules.fileExtension(inner) != nil {
-                url = inner
-            }
+            let resolved = base.flatMap { URLResolver.resolve(href, against: $0) } ?? href
+            let url = AttachmentRules.fileURL(resolved) ?? resolved
             guard seen.insert(url).inserted else { return }
             out.append(AttachmentLink(url: url, text: text.isEmpty ? String(AttachmentRules.lastSegment(url)) : text))
         }
@@ -45,9 +42,7 @@ public enum AttachmentCollector {
             case .iframe, .embed, .object:
                 // A file shown in the page: by its extension or a viewer's ?file=, no handler guessing.
                 if let src = (NodeAccess.attributeString(n, "src") ?? NodeAccess.attributeString(n, "data"))?
-                    .trimmingCharacters(in: .whitespacesAndNewlines), !src.isEmpty,
-                   AttachmentRules.fileExtension(src) != nil
-                    || AttachmentRules.viewerTarget(src).flatMap(AttachmentRules.fileExtension) != nil {
+                    .trimmingCharacters(in: .whitespacesAndNewlines), !src.isEmpty, AttachmentRules.fileURL(src) != nil {
                     add(src, text: NodeAccess.attributeString(n, "title").map(MetadataReader.collapse) ?? "")
                 }
                 continue
@@ -61,13 +56,13 @@ public enum AttachmentCollector {
 
     /// A cheap first look at the raw attribute bytes (most links of a page are not attachments, and
     /// building a String for each costs): false only when no rule of ``AttachmentRules`` can match —
-    /// no query, no file extension, no "down", "getfile" or "attach" in the path.
+    /// no query, no file extension, no "down" (download, downfile, …), "getfile" or "attach" in the
+    /// path. It must accept everything ``AttachmentRules/isAttachment(url:text:extensions:)`` does.
     static func mayBeAttachment(bytes href: UnsafePointer<xmlChar>) -> Bool {
         var end = 0
-        var lastSlash = -1
         var lastDot = -1
         while href[end] != 0 && href[end] != UInt8(ascii: "?") && href[end] != UInt8(ascii: "#") {
-            if href[end] == UInt8(ascii: "/") { lastSlash = end; lastDot = -1 }
+            if href[end] == UInt8(ascii: "/") { lastDot = -1 }
             if href[end] == UInt8(ascii: ".") { lastDot = end }
             end += 1
         }
@@ -75,9 +70,9 @@ public enum AttachmentCollector {
         if href[end] == UInt8(ascii: "?") { return true }
         var e = end
         while e > 0, href[e - 1] == 0x20 || href[e - 1] == 0x0A || href[e - 1] == 0x0D || href[e - 1] == 0x09 { e -= 1 }
-        func has(_ word: StaticString, from start: Int) -> Bool {
+        func has(_ word: StaticString) -> Bool {
             let w = word.utf8Start, count = word.utf8CodeUnitCount
-            var i = start
+            var i = 0
             while i + count <= e {
                 var k = 0
                 while k < count, href[i + k] | 0x20 == w[k] { k += 1 }
@@ -86,7 +81,7 @@ public enum AttachmentCollector {
             }
             return false
         }
-        if has("down", from: lastSlash + 1) || has("getfile", from: 0) || has("attach", from: 0) { return true }
+        if has("down") || has("getfile") || has("attach") { return true }
         guard lastDot >= 0, e - lastDot - 1 >= 2, e - lastDot - 1 <= 4 else { return false }
         var ext: [UInt8] = []
         for k in (lastDot + 1)..<e { ext.append(href[k] | 0x20) }

@@ -20,17 +20,25 @@ public enum AttachmentRules {
     /// `extensions`, a viewer showing one, or a download handler.
     public static func isAttachment(url: String, text: String, extensions: Set<String> = fileExtensions) -> Bool {
         if url.lowercased().hasPrefix("javascript:") || url.hasPrefix("#") { return false }
-        if let ext = fileExtension(url) { return extensions.contains(ext) }
-        if let inner = viewerTarget(url), let ext = fileExtension(inner) { return extensions.contains(ext) }
+        if let file = fileURL(url), let ext = fileExtension(file) { return extensions.contains(ext) }
         return isHandler(url, text: text)
+    }
+
+    /// The file a URL names: the URL itself when its name has a file extension, or the file a PDF
+    /// viewer shows (`viewer.html?file=…`); nil for anything else.
+    public static func fileURL(_ url: String) -> String? {
+        if fileExtension(url) != nil { return url }
+        if let inner = viewerTarget(url), fileExtension(inner) != nil { return inner }
+        return nil
     }
 
     /// The lowercased extension of the URL's last path segment (query and fragment ignored) when
     /// it is one of ``fileExtensions``.
     public static func fileExtension(_ url: String) -> String? {
-        let ext = lastSegment(url).split(separator: ".", omittingEmptySubsequences: false).last.map { $0.lowercased() }
-        guard lastSegment(url).contains("."), let ext, fileExtensions.contains(ext) else { return nil }
-        return ext
+        let name = lastSegment(url)
+        guard let dot = name.lastIndex(of: ".") else { return nil }
+        let ext = name[name.index(after: dot)...].lowercased()
+        return fileExtensions.contains(ext) ? ext : nil
     }
 
     /// `…/viewer.html?file=/a/b.pdf` → the file URL, resolved against the viewer's.

@@ -5,12 +5,7 @@ enum PDFCellText {
     static func isNumber(_ text: String) -> Bool {
         var v: [UInt32] = []
         v.reserveCapacity(16)
-        for u in text.unicodeScalars {
-            switch u.value {
-            case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x3000: continue
-            default: v.append(u.value)
-            }
-        }
+        for u in text.unicodeScalars where !TextScalars.isSpace(u) { v.append(u.value) }
         // Units: 万元 (4E07 5143), 元 5143, 件 4EF6, 个 4E2A, %.
         if v.count >= 2, v[v.count - 2] == 0x4E07, v[v.count - 1] == 0x5143 { v.removeLast(2) }
         else if let l = v.last, l == 0x5143 || l == 0x4EF6 || l == 0x4E2A || l == 0x25 { v.removeLast() }
@@ -32,7 +27,7 @@ enum PDFCellText {
     /// A number or a dash-like placeholder ("-", "—", "/", "无").
     static func isValueLike(_ text: String) -> Bool {
         var kept = String.UnicodeScalarView()
-        for u in text.unicodeScalars where !isSpace(u) { kept.append(u) }
+        for u in text.unicodeScalars where !TextScalars.isSpace(u) { kept.append(u) }
         let t = String(kept)
         return isNumber(t) || placeholders.contains(t)
     }
@@ -46,10 +41,10 @@ enum PDFCellText {
     /// "第二十条" → 4; 0 when none. Rows numbered like a group label are not inside that group.
     static func enumeratorClass(_ text: String) -> Int {
         guard startsEnumerated(text) else { return 0 }
-        let t = trimmed(text)
+        let t = TextScalars.trimmed(text)
         if isCaption(text) { return 4 }
         if t.first == "（" || t.first == "(" { return 2 }
-        if let f = t.first, isDigit(f) { return 3 }
+        if let f = t.first, TextScalars.isDigit(f) { return 3 }
         return 1
     }
 
@@ -60,21 +55,21 @@ enum PDFCellText {
 
     /// A caption row of table 二: "第二十条第（一）项".
     static func isCaption(_ text: String) -> Bool {
-        let t = trimmed(text)
+        let t = TextScalars.trimmed(text)
         guard t.first == "第" else { return false }
         let rest = t.dropFirst()
-        let n = rest.prefix { captionDigits.contains($0) || isDigit($0) }
+        let n = rest.prefix { captionDigits.contains($0) || TextScalars.isDigit($0) }
         return !n.isEmpty && rest[n.endIndex...].first == "条"
     }
 
     /// A label that starts a new row: "一、", "（三）", "(3)", "1.", "2、", "第二十条…".
     static func startsEnumerated(_ text: String) -> Bool {
-        let t = trimmed(text)
+        let t = TextScalars.trimmed(text)
         guard let f = t.first else { return false }
         if isCaption(text) { return true }
         if f == "（" || f == "(" {
             let rest = t.dropFirst()
-            let inner = rest.prefix { numerals.contains($0) || isDigit($0) }
+            let inner = rest.prefix { numerals.contains($0) || TextScalars.isDigit($0) }
             let after = rest[inner.endIndex...].first
             return !inner.isEmpty && (after == "）" || after == ")")
         }
@@ -82,28 +77,11 @@ enum PDFCellText {
             let n = t.prefix { numerals.contains($0) }
             return t[n.endIndex...].first == "、"
         }
-        if isDigit(f) {
-            let n = t.prefix(while: isDigit)
+        if TextScalars.isDigit(f) {
+            let n = t.prefix(while: TextScalars.isDigit)
             guard let sep = t[n.endIndex...].first else { return false }
             return sep == "." || sep == "、" || sep == "．"
         }
         return false
-    }
-
-    /// `text`'s scalars after its leading white space.
-    static func trimmed(_ text: String) -> Substring.UnicodeScalarView {
-        Substring(text).unicodeScalars.drop(while: isSpace)
-    }
-
-    static func isDigit(_ u: Unicode.Scalar) -> Bool { u.value >= 0x30 && u.value <= 0x39 }
-
-    /// White space as `Character.isWhitespace` has it, answered without a property lookup for
-    /// the common cases (ASCII, CJK, other letters).
-    static func isSpace(_ u: Unicode.Scalar) -> Bool {
-        switch u.value {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x3000: return true
-        case 0x21...0x7E, 0x3001...0xFFFF: return false
-        default: return u.properties.isWhitespace
-        }
     }
 }

@@ -52,12 +52,7 @@ public struct PDFExtractor: Sendable {
         do {
             output = try await tool.stream(["-tsv", "-enc", "UTF-8", "-l", String(max(pageCap, 1)), file.path, "-"]) { sink.feed($0) }
         } catch let failure as ExternalTool.Failure {
-            switch failure {
-            case .notFound(let p): throw fail("pdftotext not found (\(p)); install poppler-utils")
-            case .timedOut(let d): throw fail("pdftotext ran past its time limit of \(d) and was stopped")
-            case .outputTooLarge(let n): throw fail("pdftotext printed more than \(n) bytes")
-            case .launch(let m): throw fail("could not run pdftotext: \(m)")
-            }
+            throw fail(failure.reason(tool: "pdftotext", missing: "pdftotext not found (\(pdftotextPath)); install poppler-utils"))
         }
         if !output.succeeded {
             throw fail(Self.reason(for: output))
@@ -67,16 +62,16 @@ public struct PDFExtractor: Sendable {
 
     /// Runs pdftotext with `arguments` exactly as ``extract(file:sourceName:)`` does (swift-subprocess,
     /// this extractor's time limit, a 256 MB output cap) and returns its stdout, or throws
-    /// `ExternalTool.Failure`. Public for the benchmark, which times a bare `-layout` run this way.
-    public func pdftotextOutput(_ arguments: [String]) async throws -> [UInt8] {
+    /// `ExternalTool.Failure`. For the benchmark, which times bare runs this way, and for tests.
+    package func pdftotextOutput(_ arguments: [String]) async throws -> [UInt8] {
         try await tool.run(arguments).stdout
     }
 
     var tool: ExternalTool { ExternalTool(program: pdftotextPath, timeout: timeout, outputLimit: 256 << 20) }
 
-    /// The Document for `pdftotext -tsv` output (what ``extract(file:sourceName:)`` does with
-    /// pdftotext's output; public for benchmarks and for callers that ran pdftotext themselves).
-    public func document(tsv: [UInt8], sourceName: String) throws -> Document {
+    /// The Document for complete `pdftotext -tsv` output, read in one piece (what
+    /// ``extract(file:sourceName:)`` does with the output as it arrives). For the benchmark and tests.
+    package func document(tsv: [UInt8], sourceName: String) throws -> Document {
         try document(layer: PDFTextLayerBuilder.layer(tsv: tsv), sourceName: sourceName)
     }
 
@@ -108,7 +103,7 @@ public struct PDFExtractor: Sendable {
     static func reason(for output: ExternalTool.Output) -> String {
         let err = output.stderr
         let lastLine = err.split(separator: "\n").last.map(String.init) ?? ""
-        if err.contains("Incorrect password") || err.contains("password") {
+        if err.contains("password") {
             return "encrypted PDF: needs a password to open (pdftotext: \(lastLine))"
         }
         if case .exited(3) = output.status { return "PDF does not permit copying its text (pdftotext exit 3)" }

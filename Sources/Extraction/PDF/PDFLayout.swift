@@ -66,7 +66,7 @@ struct PDFLayout {
 
     /// "一、总体情况", "二、主动公开政府信息情况": a numbered line standing alone.
     static func looksLikeSectionHeading(_ text: String) -> Bool {
-        let t = Substring(text).unicodeScalars.drop { PDFCellText.isSpace($0) || $0 == "#" }
+        let t = Substring(text).unicodeScalars.drop { TextScalars.isSpace($0) || $0 == "#" }
         let n = t.prefix { PDFCellText.numerals.contains($0) }
         return !n.isEmpty && t[n.endIndex...].first == "、"
     }

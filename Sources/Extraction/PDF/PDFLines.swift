@@ -53,14 +53,8 @@ struct PDFLineStitcher {
     }
 }
 
+/// Lines and segments of one page's words, and the page-number test.
 enum PDFLineBuilder {
-    /// The lines of whole pages (see ``PDFLineStitcher``).
-    static func lines(of pages: [PDFPage]) -> [PDFLine] {
-        var stitcher = PDFLineStitcher()
-        for page in pages { stitcher.add(page) }
-        return stitcher.lines
-    }
-
     static func group(_ words: [PDFWord], page: Int) -> [PDFLine] {
         let sorted = words.sorted { $0.y0 < $1.y0 || ($0.y0 == $1.y0 && $0.x0 < $1.x0) }
         var lines: [[PDFWord]] = []
@@ -120,8 +114,4 @@ enum PDFLineBuilder {
         if parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigitChar) }) { return true }
         return false
     }
-}
-
-extension Character {
-    var isASCIIDigitChar: Bool { isASCII && isNumber }
 }

@@ -37,14 +37,6 @@ struct PDFTSVReader: Sendable {
 
     init() {}
 
-    /// All pages of a complete output.
-    static func pages(from bytes: [UInt8]) -> [PDFPage] {
-        var reader = PDFTSVReader()
-        var pages = bytes.withUnsafeBytes { reader.feed($0) }
-        pages += reader.finish()
-        return pages
-    }
-
     /// Reads the whole rows in `chunk` (a row cut at the chunk's end waits for the next piece)
     /// and returns the pages completed by them.
     mutating func feed(_ chunk: UnsafeRawBufferPointer) -> [PDFPage] {
@@ -134,13 +126,7 @@ struct PDFTSVReader: Sendable {
             var raw = fields[11]
             if raw.last == 0x0D { raw = raw.dropLast() }   // a CR is always a Character of its own
             let text = String(decoding: UnsafeBufferPointer(rebasing: raw), as: UTF8.self)
-            // `Character.isWhitespace` is its first scalar's property, so a word whose first scalar
-            // is not whitespace is kept without walking its Characters.
-            if let first = text.unicodeScalars.first, !PDFCellText.isSpace(first) {
-                // kept
-            } else if text.allSatisfy({ $0.isWhitespace }) {
-                return
-            }
+            if text.unicodeScalars.allSatisfy(TextScalars.isSpace) { return }   // stops at the first letter
             pages[pages.count - 1].words.append(PDFWord(page: pages[pages.count - 1].number, x0: x, y0: y, x1: x + w, y1: y + h, text: text))
         default:
             return

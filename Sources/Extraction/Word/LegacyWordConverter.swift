@@ -24,7 +24,7 @@ public struct LegacyWordConverter: Sendable {
 
     /// True when soffice can be found.
     public var isAvailable: Bool {
-        sofficePath.hasPrefix("/") ? FileManager.default.isExecutableFile(atPath: sofficePath) : ExternalTool.which(sofficePath) != nil
+        ExternalTool.resolve(sofficePath) != nil
     }
 
     /// Converts `file` to a .docx and returns its URL (a single temporary file).
@@ -33,6 +33,7 @@ public struct LegacyWordConverter: Sendable {
         guard isAvailable else { throw fail(Self.missingReason) }
         guard FileManager.default.isReadableFile(atPath: file.path) else { throw fail("cannot read file") }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-soffice-\(UUID().uuidString)")
+        defer { cleanUp(dir) }   // the profile, the copy and soffice's output; the result is moved out first
         let outDir = dir.appendingPathComponent("out")
         do {
             try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)
@@ -45,39 +46,30 @@ public struct LegacyWordConverter: Sendable {
         do {
             try FileManager.default.copyItem(at: file, to: input)
         } catch {
-            cleanUp(dir)
             throw fail("cannot copy to a temporary directory: \(error.localizedDescription)")
         }
         let tool = ExternalTool(program: sofficePath, timeout: timeout, outputLimit: 1 << 20)
         let args = ["-env:UserInstallation=file://\(dir.path)/profile", "--headless", "--norestore",
                     "--convert-to", "docx:MS Word 2007 XML", "--outdir", outDir.path, input.path]
+        let out: ExternalTool.Output
         do {
-            let out = try await tool.run(args, workingDirectory: dir)
-            let produced = outDir.appendingPathComponent("input.docx")
-            guard out.succeeded, FileManager.default.fileExists(atPath: produced.path) else {
-                cleanUp(dir)
-                let msg = out.stderr.split(separator: "\n").last.map(String.init) ?? ""
-                throw fail("LibreOffice could not convert the file (\(out.status))" + (msg.isEmpty ? "" : ": \(msg)"))
-            }
-            // Hand back a single file; the work directory (profile, copy, output) goes now.
-            let result = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-converted-\(UUID().uuidString).docx")
-            do {
-                try FileManager.default.moveItem(at: produced, to: result)
-            } catch {
-                cleanUp(dir)
-                throw fail("cannot move the converted file: \(error.localizedDescription)")
-            }
-            cleanUp(dir)
-            return result
+            out = try await tool.run(args, workingDirectory: dir)
         } catch let failure as ExternalTool.Failure {
-            cleanUp(dir)
-            switch failure {
-            case .notFound: throw fail(Self.missingReason)
-            case .timedOut(let d): throw fail("LibreOffice ran past its time limit of \(d) and was stopped")
-            case .outputTooLarge(let n): throw fail("soffice printed more than \(n) bytes")
-            case .launch(let m): throw fail("could not run soffice: \(m)")
-            }
+            throw fail(failure.reason(tool: "LibreOffice", missing: Self.missingReason))
         }
+        let produced = outDir.appendingPathComponent("input.docx")
+        guard out.succeeded, FileManager.default.fileExists(atPath: produced.path) else {
+            let msg = out.stderr.split(separator: "\n").last.map(String.init) ?? ""
+            throw fail("LibreOffice could not convert the file (\(out.status))" + (msg.isEmpty ? "" : ": \(msg)"))
+        }
+        // Hand back a single file outside the work directory, which goes when this returns.
+        let result = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-converted-\(UUID().uuidString).docx")
+        do {
+            try FileManager.default.moveItem(at: produced, to: result)
+        } catch {
+            throw fail("cannot move the converted file: \(error.localizedDescription)")
+        }
+        return result
     }
 
     /// Removes a file returned by ``convertToDocx(file:sourceName:)`` (removing it yourself is the same).

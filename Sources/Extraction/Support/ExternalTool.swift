@@ -28,6 +28,17 @@ struct ExternalTool: Sendable {
         case outputTooLarge(Int)
         /// Anything else swift-subprocess reported when launching.
         case launch(String)
+
+        /// The reason for an ``ExtractionError``; `tool` names the program ("pdftotext",
+        /// "LibreOffice"), `missing` says what to do when it is not installed.
+        func reason(tool: String, missing: String) -> String {
+            switch self {
+            case .notFound: return missing
+            case .timedOut(let d): return "\(tool) ran past its time limit of \(d) and was stopped"
+            case .outputTooLarge(let n): return "\(tool) printed more than \(n) bytes"
+            case .launch(let m): return "could not run \(tool): \(m)"
+            }
+        }
     }
 
     /// Program name (looked up on PATH) or an absolute path.
@@ -54,10 +65,7 @@ struct ExternalTool: Sendable {
         // bare name, swift-subprocess tries posix_spawn in every PATH directory until one works,
         // and each failed spawn costs a clone (measured: 8 misses before /usr/bin added ~2 ms
         // to every pdftotext run).
-        let resolved = program.hasPrefix("/") ? program : ExternalTool.which(program)
-        guard let resolved, FileManager.default.isExecutableFile(atPath: resolved) else {
-            throw Failure.notFound(program)
-        }
+        guard let resolved = Self.resolve(program) else { throw Failure.notFound(program) }
         let executable = Executable.path(FilePath(resolved))
         let limit = outputLimit
         let timeout = self.timeout
@@ -82,10 +90,11 @@ struct ExternalTool: Sendable {
                     return nil
                 } catch let failure as Failure {
                     throw failure
+                } catch let error as SubprocessError where error.code == .outputLimitExceeded {
+                    // stdout's cap is checked above, so this is stderr's 64 KB.
+                    throw Failure.launch("it wrote more than 64 KB of messages")
                 } catch {
-                    let text = "\(error)"
-                    if text.contains("exceeded") { throw Failure.outputTooLarge(limit) }
-                    throw Failure.launch(text)
+                    throw Failure.launch("\(error)")
                 }
             }
             group.addTask {
@@ -106,6 +115,13 @@ struct ExternalTool: Sendable {
         private let storage = Mutex<[UInt8]>([])
         func append(_ chunk: UnsafeRawBufferPointer) { storage.withLock { $0.append(contentsOf: chunk) } }
         var bytes: [UInt8] { storage.withLock { $0 } }
+    }
+
+    /// An absolute path if it names an executable file, or the first executable of that name on
+    /// PATH; nil when there is none.
+    static func resolve(_ program: String) -> String? {
+        if program.hasPrefix("/") { return FileManager.default.isExecutableFile(atPath: program) ? program : nil }
+        return which(program)
     }
 
     /// The full path of a program on PATH, or nil.
