@@ -53,6 +53,22 @@ import NianbaoCore
         #expect(AttachmentRules.viewerTarget("http://h/a/viewer.html?page=2") == nil)
     }
 
+    /// An `<embed>` written the usual way, unclosed: libxml2 nests the rest of the container in it.
+    /// The links and the text after it must still be read.
+    @Test func anUnclosedEmbedHidesNothing() throws {
+        let html = """
+        <html><body><div class="TRS_Editor"><p>一、总体情况</p>
+        <embed src="/up/e.pdf" type="application/pdf"><iframe src="/up/i.pdf"></iframe><a href="/up/z.pdf">z</a>
+        <p>六、其他需要报告的事项</p><object data="/up/o.pdf"><a href="/up/fallback.pdf">下载</a></object></div></body></html>
+        """
+        let doc = try HTMLDocument(utf8: html, url: "http://h/art/1.html")
+        #expect(AttachmentCollector.collect(doc, pageURL: "http://h/art/1.html").map(\.url)
+                == ["http://h/up/e.pdf", "http://h/up/i.pdf", "http://h/up/z.pdf", "http://h/up/o.pdf", "http://h/up/fallback.pdf"])
+        let extracted = try HTMLExtractor().extract(data: Data(html.utf8), sourceName: "embed.html", url: "http://h/art/1.html", contentType: nil)
+        #expect(extracted.blocks.map(\.text).contains("六、其他需要报告的事项"), "\(extracted.blocks.map(\.text))")
+        #expect(extracted.attachments.count == 5)
+    }
+
     /// The Extractor's attachments of a page mixing every kind, in page order, resolved, once each.
     @Test func theExtractorCollectsEveryKind() throws {
         let html = """

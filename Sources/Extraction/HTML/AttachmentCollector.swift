@@ -45,6 +45,9 @@ public enum AttachmentCollector {
                     .trimmingCharacters(in: .whitespacesAndNewlines), !src.isEmpty, AttachmentRules.fileURL(src) != nil {
                     add(src, text: NodeAccess.attributeString(n, "title").map(MetadataReader.collapse) ?? "")
                 }
+                // An iframe's content is not markup. An unclosed <embed> holds the rest of the page
+                // (see HTMLTag.isNeverContent), an <object> its fallback (often a download link).
+                if tag != .iframe { NodeAccess.pushChildren(n, onto: &stack) }
                 continue
             default:
                 if tag.isNeverContent && tag != .head { continue }

@@ -13,10 +13,12 @@ enum HTMLTag: UInt8 {
     case table, caption, thead, tbody, tfoot, tr, td, th, colgroup, col
     case a, img
 
-    /// Elements whose content is never text of the document.
+    /// Elements whose content is never text of the document. (`embed` is not one: it is empty in
+    /// HTML5, but libxml2's HTML 4 parser does not know it and nests everything after an unclosed
+    /// `<embed …>` inside it, so its "children" are the rest of the page.)
     var isNeverContent: Bool {
         switch self {
-        case .script, .style, .noscript, .iframe, .template, .object, .embed, .svg, .select, .button, .input, .textarea, .option, .head, .title, .meta:
+        case .script, .style, .noscript, .iframe, .template, .object, .svg, .select, .button, .input, .textarea, .option, .head, .title, .meta:
             return true
         default: return false
         }
