@@ -12,6 +12,9 @@ import NianbaoCore
         ("/up/a.docx?v=2#page=1", "", true),
         ("/up/tables.xlsx", "", true),
         ("/up/all.zip", "", true),
+        ("/up/old-report.doc", "", true),
+        ("/up/tables.xls", "", true),
+        ("/module/download.jsp?id=3", "", true),
         // Download handlers named by their last path segment: always.
         ("/module/download/downfile.jsp?classid=0&filename=1b2c.docx", "", true),
         ("/DownLoad.aspx?id=9", "", true),

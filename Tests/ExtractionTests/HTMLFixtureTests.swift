@@ -33,6 +33,13 @@ func extractFixture(_ page: FixturePage, contentType: String? = nil, url: String
 
 func tables(_ d: Document) -> [TableGrid] { d.blocks.compactMap(\.table) }
 
+/// The `index`th table of a document, or a recorded failure (not a crash) when there are fewer.
+func table(_ d: Document, _ index: Int, sourceLocation: SourceLocation = #_sourceLocation) throws -> TableGrid {
+    let all = tables(d)
+    try #require(index < all.count, "only \(all.count) tables", sourceLocation: sourceLocation)
+    return all[index]
+}
+
 /// Each fixture page extracted once (HTMLExtractor, as the dispatcher calls it) and shared by the
 /// read-only tests below, so the suite does not parse the same 18 pages six times over.
 enum FixtureDocuments {
@@ -117,14 +124,14 @@ enum FixtureDocuments {
 
     @Test(arguments: FixturePage.all.filter { $0.seed == "001" })
     func seed001NumbersIncludingSplitDigits(_ page: FixturePage) throws {
-        let t2 = tables(try FixtureDocuments.document(page))[0]
+        let t2 = try table(try FixtureDocuments.document(page), 0)
         // seed 001: "行政规范性文件	1	0	14"
         #expect(t2.rows[3].map(\.text) == ["行政规范性文件", "1", "0", "14"])
     }
 
     @Test(arguments: FixturePage.all.filter { $0.seed == "002" })
     func seed002ApplicationCounts(_ page: FixturePage) throws {
-        let t3 = tables(try FixtureDocuments.document(page))[1]
+        let t3 = try table(try FixtureDocuments.document(page), 1)
         // seed 002: 一、本年新收 1 0 0 0 0 0 1; （一）予以公开 1 … 1; （七）总计 1 … 1.
         #expect(t3.rows[3].dropFirst(3).map(\.text) == ["1", "0", "0", "0", "0", "0", "1"])
         #expect(t3.rows[5][1].text == "（一）予以公开" && t3.rows[5].dropFirst(3).map(\.text) == ["1", "0", "0", "0", "0", "0", "1"])
@@ -133,7 +140,7 @@ enum FixtureDocuments {
 
     @Test(arguments: FixturePage.all.filter { $0.seed == "004" })
     func seed004BlankCellsStayEmpty(_ page: FixturePage) throws {
-        let t3 = tables(try FixtureDocuments.document(page))[1]
+        let t3 = try table(try FixtureDocuments.document(page), 1)
         // seed 004: row （四）1 has blank 自然人 and 总计 (a lone no-break space) with zeros between.
         #expect(t3.rows[15][2].text == "1.本机关不掌握相关政府信息")
         #expect(t3.rows[15].dropFirst(3).map(\.text) == ["", "0", "0", "0", "0", "0", ""])
@@ -142,7 +149,7 @@ enum FixtureDocuments {
 
     @Test func wordExportKeepsLabelsSplitAcrossSpans() throws {
         let d = try FixtureDocuments.document(FixturePage(seed: "001", file: "word-export.html"))
-        let t3 = tables(d)[1]
+        let t3 = try table(d, 1)
         #expect(t3.rows[15][1].text == "（四）无法提供")
         #expect(t3.rows[24][2].text == "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请")
         #expect(d.blocks.contains { $0.text == "二、主动公开政府信息情况" })
@@ -155,7 +162,7 @@ enum FixtureDocuments {
         #expect(d.metadata.title == "涧西区人民政府办公室 2023 年政府信息公开工作年度报告")
         #expect(d.notes.contains { $0.contains("contradicted by the bytes") })
         #expect(!d.flattenedText.contains("\u{FFFD}"))
-        #expect(tables(d)[0].rows[3].map(\.text) == ["行政规范性文件", "1", "0", "14"])
+        #expect(try table(d, 0).rows[3].map(\.text) == ["行政规范性文件", "1", "0", "14"])
     }
 
     @Test func attachmentsAreCollectedWithTheirText() async throws {

@@ -63,5 +63,12 @@ import TestSupport
         #expect(doc.metadata.pageCount == 2)
         #expect(doc.notes.contains { $0.hasPrefix("page cap of 2 pages reached") })
         #expect(!doc.flattenedText.contains("本年新收"))
+        // Exactly as many pages as the cap: all read, nothing said about a cap.
+        let whole = try await PDFExtractor(pageCap: 6).extract(file: url, sourceName: "huaian")
+        #expect(whole.metadata.pageCount == 6)
+        #expect(!whole.notes.contains { $0.contains("page cap") }, "\(whole.notes)")
+        let five = try await PDFExtractor(pageCap: 5).extract(file: url, sourceName: "huaian")
+        #expect(five.metadata.pageCount == 5)
+        #expect(five.notes.contains { $0.hasPrefix("page cap of 5 pages reached") })
     }
 }

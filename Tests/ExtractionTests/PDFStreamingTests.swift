@@ -15,7 +15,7 @@ import TestSupport
     }
 
     static func layer(_ tsv: [UInt8], chunk: Int) -> PDFTextLayer {
-        var builder = PDFTextLayerBuilder()
+        var builder = PDFTextLayerBuilder(pageCap: 200)
         var start = 0
         while start < tsv.count {
             let end = min(start + chunk, tsv.count)
@@ -44,7 +44,11 @@ import TestSupport
             pages += done
             start = end
         }
-        pages += reader.finish()
+        // Pages 1…5 came out as the next page started; the last one only at the end.
+        #expect(pages.map(\.number) == [1, 2, 3, 4, 5])
+        let last = reader.finish()
+        #expect(last.map(\.number) == [6])
+        pages += last
         #expect(pages.map(\.number) == whole.map(\.number))
         for (a, b) in zip(pages, whole) {
             #expect(a.words == b.words, "page \(a.number)")

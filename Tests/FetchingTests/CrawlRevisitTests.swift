@@ -116,8 +116,11 @@ extension CrawlNetworkTests {
         let wrapErrors = second.errorMessages.filter { $0.contains(server.url("/ndbg/wrap.html")) }
         #expect(wrapErrors.isEmpty, "\(wrapErrors)")
         #expect(second.errorMessages.isEmpty, "\(second.errorMessages)")   // empty.html is unchanged: not read again
-        let captures = try Archive(root: dir).captures().filter { $0.url == server.url("/ndbg/wrap.html") }
+        let all = try Archive(root: dir).captures()
+        let captures = all.filter { $0.url == server.url("/ndbg/wrap.html") }
         #expect(captures.map(\.outcome) == [.fetched, .fetched] && captures[0].sha256 != captures[1].sha256)
+        // The PDF was asked for again on the second crawl, and had not changed.
+        #expect(all.filter { $0.url == server.url("/ndbg/huaian.pdf") }.map(\.outcome) == [.fetched, .notModified])
     }
 
     /// The current version of every report under reports/.

@@ -47,10 +47,10 @@ public struct PDFExtractor: Sendable {
             throw fail("not a PDF (no %PDF- header in the first 1 KB)")
         }
         // pdftotext prints page by page; its output is read as it comes (see PDFTextLayerBuilder).
-        let sink = PDFTextLayerSink()
+        let sink = PDFTextLayerSink(pageCap: pageCap)
         let output: ExternalTool.Output
         do {
-            output = try await tool.stream(["-tsv", "-enc", "UTF-8", "-l", String(max(pageCap, 1)), file.path, "-"]) { sink.feed($0) }
+            output = try await tool.stream(["-tsv", "-enc", "UTF-8", "-l", String(max(pageCap, 1) + 1), file.path, "-"]) { sink.feed($0) }
         } catch let failure as ExternalTool.Failure {
             throw fail(failure.reason(tool: "pdftotext", missing: "pdftotext not found (\(pdftotextPath)); install poppler-utils"))
         }
@@ -72,14 +72,14 @@ public struct PDFExtractor: Sendable {
     /// The Document for complete `pdftotext -tsv` output, read in one piece (what
     /// ``extract(file:sourceName:)`` does with the output as it arrives). For the benchmark and tests.
     package func document(tsv: [UInt8], sourceName: String) throws -> Document {
-        try document(layer: PDFTextLayerBuilder.layer(tsv: tsv), sourceName: sourceName)
+        try document(layer: PDFTextLayerBuilder.layer(tsv: tsv, pageCap: pageCap), sourceName: sourceName)
     }
 
     func document(layer: PDFTextLayer, sourceName: String) throws -> Document {
         let pages = layer.pages
         var metadata = DocumentMetadata(mediaType: "application/pdf", sourceName: sourceName, pageCount: pages.count)
         var notes: [String] = []
-        if pages.count >= pageCap { notes.append("page cap of \(pageCap) pages reached; later pages, if any, were not read") }
+        if layer.passedCap { notes.append("page cap of \(pageCap) pages reached; later pages were not read") }
         if pages.isEmpty { throw ExtractionError(source: sourceName, reason: "damaged PDF: pdftotext found no pages") }
         if pages.allSatisfy({ $0.words == 0 }) {
             notes.insert(Self.imageOnlyNote, at: 0)
