@@ -123,6 +123,32 @@ extension CrawlNetworkTests {
         #expect(all.filter { $0.url == server.url("/ndbg/huaian.pdf") }.map(\.outcome) == [.fetched, .notModified])
     }
 
+    /// A detail page served as application/octet-stream (misconfigured CMSs do this) is still a
+    /// page: the crawler decides as the Extractor does, by the bytes, and follows its attachment.
+    @Test func aDetailPageServedAsOctetStreamIsStillAPage() async throws {
+        let portal = FixturePortal()
+        portal.set("/robots.txt", .notFound)
+        portal.set("/ndbg/index.html", .html(FixturePortals.listPage(title: "年报", items: [
+            ("wrap.html", "淮安市2024年政府信息公开工作年度报告", nil),
+        ], script: nil, nav: nil)))
+        let wrapper = FixturePortals.wrapperPage(title: "淮安市2024年政府信息公开工作年度报告", file: "/ndbg/huaian.pdf")
+        portal.set("/ndbg/wrap.html", .file(Data(wrapper.utf8), type: "application/octet-stream"))
+        let pdf = try Data(contentsOf: Fixtures.shared.appendingPathComponent("samples/huaian-city-2024.pdf"))
+        portal.set("/ndbg/huaian.pdf", .file(pdf, type: "application/pdf"))
+        let server = try FixtureServer(portal: portal, ip: "127.0.0.8")
+        try await server.start()
+        defer { Task { await server.stop() } }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crawl-octet-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = SitesFile(defaults: CrawlDefaults(contact: "tests@example.org", delay: 0.1, maxAttempts: 1),
+                             sites: [SiteConfig(id: "octet", startURLs: [server.url("/ndbg/index.html")], delay: 0.1)])
+        let summary = try await CrawlDriver(sites: file, archiveRoot: dir).crawl()
+        #expect(summary.newReports == 1, "\(summary.errorMessages)")
+        #expect(summary.errorMessages.isEmpty, "\(summary.errorMessages)")
+        let records = try Self.currentRecords(dir)
+        #expect(records.map(\.source.url) == [server.url("/ndbg/huaian.pdf")])
+    }
+
     /// The current version of every report under reports/.
     static func currentRecords(_ dir: URL) throws -> [ReportRecord] {
         try ReportFiles.loadAll(reportsDir: dir.appendingPathComponent("reports")).reports.values.compactMap(\.last).map(\.record)

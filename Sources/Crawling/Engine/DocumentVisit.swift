@@ -81,18 +81,14 @@ extension Crawler {
         }
     }
 
-    /// HTML by Content-Type, else by the first bytes.
+    /// HTML as the Extractor will see it: MediaTypeSniffer decides (the bytes first, then the
+    /// Content-Type, then the file name), so a page served as application/octet-stream is a page.
     static func looksLikeHTML(capture: Capture, body: URL) -> Bool {
-        if let t = capture.mediaType?.lowercased() ?? capture.header("content-type")?.lowercased() {
-            if t.contains("html") { return true }
-            if t.contains("pdf") || t.contains("msword") || t.contains("officedocument") || t.contains("octet-stream")
-                || t.contains("wps") { return false }
-        }
         guard let h = try? FileHandle(forReadingFrom: body) else { return false }
         defer { try? h.close() }
-        let head = (try? h.read(upToCount: 512)) ?? Data()
-        let s = String(decoding: head, as: UTF8.self).lowercased()
-        return s.contains("<html") || s.contains("<!doctype html") || s.contains("<head") || s.contains("<body")
+        let head = (try? h.read(upToCount: 8192)) ?? Data()
+        let name = capture.filename ?? URL(string: capture.finalURL ?? capture.url)?.lastPathComponent
+        return MediaTypeSniffer.sniff(prefix: head, filename: name, contentType: capture.effectiveContentType) == .html
     }
 
     /// `nianbao fetch URL`: one document (and, for a page, its attachments), archived and parsed like a crawl.
