@@ -37,8 +37,15 @@ public struct Ingestor: Sendable {
 
     /// Stores `file`'s bytes in raw/, appends a `manual` capture for `url` at `fetchedAt` (ISO 8601;
     /// default now), then extracts, parses and stores the report. A document that is not a report
-    /// stays archived as a capture; the failure is returned, not thrown.
+    /// stays archived as a capture; the failure is returned, not thrown. Holds the archive's crawl
+    /// lock (never writes beside a running crawl, fetch or rebuild: `ArchiveError.lockHeld`).
     public func add(file: URL, url: String, agency: String? = nil, fetchedAt: String? = nil, site: String = "manual") async throws -> Result {
+        try await archive.withLock("crawl") {
+            try await addLocked(file: file, url: url, agency: agency, fetchedAt: fetchedAt, site: site)
+        }
+    }
+
+    private func addLocked(file: URL, url: String, agency: String?, fetchedAt: String?, site: String) async throws -> Result {
         let when: String
         if let fetchedAt {
             guard let date = Timestamps.parse(fetchedAt) else {

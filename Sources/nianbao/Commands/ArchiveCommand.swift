@@ -37,11 +37,8 @@ struct ArchiveCommand: AsyncParsableCommand {
             let archive = try Archive(root: options.archiveURL)
             let result: Ingestor.Result
             do {
-                // The crawl lock: never write beside a running crawl, fetch or rebuild.
-                result = try await archive.withLock("crawl") {
-                    try await Ingestor(archive: archive).add(file: URL(fileURLWithPath: file), url: url, agency: agency,
-                                                             fetchedAt: fetchedAt, site: site)
-                }
+                result = try await Ingestor(archive: archive).add(file: URL(fileURLWithPath: file), url: url, agency: agency,
+                                                                  fetchedAt: fetchedAt, site: site)
             } catch let e as Ingestor.InvalidInput {
                 throw ValidationError(e.description)
             } catch ArchiveError.lockHeld {
