@@ -34,9 +34,8 @@ public struct ReportParser: Sendable {
             b.text.has("政府信息公开") || (b.table?.rows.contains { $0.contains { $0.text.has("政府信息公开") } } ?? false)
         } || (doc.metadata.title?.has("政府信息公开") ?? false)
         if !mentions {
-            let empty = doc.blocks.allSatisfy { $0.text.allSatisfy(\.isWhitespace) && ($0.table?.rows.isEmpty ?? true) }
             let notes = doc.notes.isEmpty ? "" : " (\(doc.notes.joined(separator: "; ")))"
-            throw ParseError(kind: .notAReport, source: source, reason: (empty ? "not an annual report: the document has no text"
+            throw ParseError(kind: .notAReport, source: source, reason: (doc.hasNoText ? "not an annual report: the document has no text"
                 : "not an annual report: no 政府信息公开年度报告 title, section headings or statistical tables found") + notes)
         }
         let catalogs = Catalogs.shared

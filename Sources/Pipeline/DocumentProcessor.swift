@@ -58,15 +58,10 @@ public struct DocumentProcessor: Sendable {
         } catch let error as ParseError {
             // A document with no text at all (an image-only scan, an empty file) may well be a report
             // that cannot be read: a failure, not "not a report".
-            if Self.hasNoText(normalized) { return .failed(stage: "parse", message: "\(error)", document: normalized) }
+            if normalized.hasNoText { return .failed(stage: "parse", message: "\(error)", document: normalized) }
             return .notReport(kind: error.kind, message: "\(error)", document: normalized)
         } catch {
             return .failed(stage: "parse", message: "\(error)", document: normalized)
         }
-    }
-
-    /// True when the document has no text: every block blank and no table rows.
-    static func hasNoText(_ document: Document) -> Bool {
-        document.blocks.allSatisfy { $0.text.allSatisfy(\.isWhitespace) && ($0.table?.rows.isEmpty ?? true) }
     }
 }

@@ -33,8 +33,8 @@ public enum AttachmentCollector {
                 guard let hrefC = NodeAccess.attribute(n, "href"), mayBeAttachment(bytes: hrefC) else { continue }
                 let href = String(cString: hrefC).trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !href.isEmpty else { continue }
-                let text = MetadataReader.collapse(NodeAccess.rawText(n))
-                let title = NodeAccess.attributeString(n, "title").map(MetadataReader.collapse) ?? ""
+                let text = NodeAccess.rawText(n).collapsingWhitespace
+                let title = NodeAccess.attributeString(n, "title").map(\.collapsingWhitespace) ?? ""
                 if AttachmentRules.isAttachment(url: href, text: text + " " + title) {
                     add(href, text: text.isEmpty ? title : text)
                 }
@@ -43,7 +43,7 @@ public enum AttachmentCollector {
                 // A file shown in the page: by its extension or a viewer's ?file=, no handler guessing.
                 if let src = (NodeAccess.attributeString(n, "src") ?? NodeAccess.attributeString(n, "data"))?
                     .trimmingCharacters(in: .whitespacesAndNewlines), !src.isEmpty, AttachmentRules.fileURL(src) != nil {
-                    add(src, text: NodeAccess.attributeString(n, "title").map(MetadataReader.collapse) ?? "")
+                    add(src, text: NodeAccess.attributeString(n, "title").map(\.collapsingWhitespace) ?? "")
                 }
                 // An iframe's content is not markup. An unclosed <embed> holds the rest of the page
                 // (see HTMLTag.isNeverContent), an <object> its fallback (often a download link).

@@ -22,15 +22,11 @@ public enum LinkCollector {
             guard node.isElement, node.name == "a", let href = node.attribute("href") else { return }
             let trimmed = href.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty, !trimmed.lowercased().hasPrefix("javascript:"), !trimmed.hasPrefix("#") else { return }
-            let text = collapseWhitespace(node.textContent(breaks: false))
+            let text = node.textContent(breaks: false).collapsingWhitespace
             out.append(HTMLLink(url: URLResolver.resolve(trimmed, against: base), href: href, text: text,
                                 title: node.attribute("title")))
         }
         return out
-    }
-
-    static func collapseWhitespace(_ s: String) -> String {
-        s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }
 

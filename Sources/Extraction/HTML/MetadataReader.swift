@@ -44,10 +44,10 @@ enum MetadataReader {
                 }
                 continue
             case .title:
-                if titleText == nil { titleText = collapse(NodeAccess.rawText(n)) }
+                if titleText == nil { titleText = NodeAccess.rawText(n).collapsingWhitespace }
                 continue
             case .h1:
-                if !contentRoots.contains(n) { h1s.append(collapse(NodeAccess.rawText(n))) }
+                if !contentRoots.contains(n) { h1s.append(NodeAccess.rawText(n).collapsingWhitespace) }
             default: break
             }
             if tag != .head && tag.isNeverContent || contentRoots.contains(n) { continue }
@@ -90,14 +90,11 @@ enum MetadataReader {
         lines.append(line)
     }
 
-    static func collapse(_ s: String) -> String {
-        s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-    }
 
     private static func nonEmpty(_ s: String?) -> String? { (s?.isEmpty ?? true) ? nil : s }
 
     static func chooseTitle(articleTitle: String?, h1s: [String], title: String?) -> String? {
-        if let a = nonEmpty(articleTitle) { return collapse(a) }
+        if let a = nonEmpty(articleTitle) { return a.collapsingWhitespace }
         let t = title.flatMap(nonEmpty)
         if let h = h1s.first(where: { h in h.count >= 4 && (t.map { $0.contains(h) || h.contains($0) } ?? false || h.contains("报告")) }) {
             return h

@@ -20,6 +20,12 @@ enum TextScalars {
     }
 }
 
+extension String {
+    /// Runs of white space (line breaks included) as one space, none at the ends: link text,
+    /// titles and other one-line metadata.
+    var collapsingWhitespace: String { split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+}
+
 extension Character {
     /// An ASCII digit (page numbers, Word heading style numbers).
     var isASCIIDigitChar: Bool { isASCII && isNumber }

@@ -27,6 +27,12 @@ public struct Document: Codable, Sendable, Equatable {
         Document(metadata: metadata, blocks: [Block(text: text)])
     }
 
+    /// True when the document has no text at all: every block blank and no table rows (an
+    /// image-only scan, an empty file).
+    public var hasNoText: Bool {
+        blocks.allSatisfy { $0.text.allSatisfy(\.isWhitespace) && ($0.table?.rows.isEmpty ?? true) }
+    }
+
     /// All text of the document, tables rendered one row per line with tab-separated cells.
     public var flattenedText: String {
         var out: [String] = []
