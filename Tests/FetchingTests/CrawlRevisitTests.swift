@@ -34,9 +34,7 @@ extension CrawlNetworkTests {
         defer { Task { await server.stop() } }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crawl-revisit-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let file = SitesFile(defaults: CrawlDefaults(contact: "tests@example.org", delay: 0.1, maxAttempts: 1),
-                             sites: [SiteConfig(id: "revisit", startURLs: [server.url("/ndbg/index.html")], delay: 0.1)])
-        let driver = CrawlDriver(sites: file, archiveRoot: dir)
+        let driver = Self.driver(server, id: "revisit", archive: dir)
 
         let first = try await driver.crawl()
         #expect(first.line == "sites 1, fetched 5, unchanged 0, new reports 3, changed reports 0, errors 0", "\(first.errorMessages)")
@@ -100,9 +98,7 @@ extension CrawlNetworkTests {
         defer { Task { await server.stop() } }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crawl-wrapper-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let file = SitesFile(defaults: CrawlDefaults(contact: "tests@example.org", delay: 0.1, maxAttempts: 1),
-                             sites: [SiteConfig(id: "wrapper", startURLs: [server.url("/ndbg/index.html")], delay: 0.1)])
-        let driver = CrawlDriver(sites: file, archiveRoot: dir)
+        let driver = Self.driver(server, id: "wrapper", archive: dir)
 
         let first = try await driver.crawl()
         #expect(first.newReports == 1)
@@ -140,13 +136,18 @@ extension CrawlNetworkTests {
         defer { Task { await server.stop() } }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crawl-octet-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let file = SitesFile(defaults: CrawlDefaults(contact: "tests@example.org", delay: 0.1, maxAttempts: 1),
-                             sites: [SiteConfig(id: "octet", startURLs: [server.url("/ndbg/index.html")], delay: 0.1)])
-        let summary = try await CrawlDriver(sites: file, archiveRoot: dir).crawl()
+        let summary = try await Self.driver(server, id: "octet", archive: dir).crawl()
         #expect(summary.newReports == 1, "\(summary.errorMessages)")
         #expect(summary.errorMessages.isEmpty, "\(summary.errorMessages)")
         let records = try Self.currentRecords(dir)
         #expect(records.map(\.source.url) == [server.url("/ndbg/huaian.pdf")])
+    }
+
+    /// A crawl of one site starting at the server's /ndbg/index.html, archived in `dir`.
+    static func driver(_ server: FixtureServer, id: String, archive dir: URL) -> CrawlDriver {
+        let file = SitesFile(defaults: CrawlDefaults(contact: "tests@example.org", delay: 0.1, maxAttempts: 1),
+                             sites: [SiteConfig(id: id, startURLs: [server.url("/ndbg/index.html")], delay: 0.1)])
+        return CrawlDriver(sites: file, archiveRoot: dir)
     }
 
     /// The current version of every report under reports/.
