@@ -58,6 +58,14 @@ public struct Extractor: Sendable {
 
     /// Extracts one document. Errors name the document and the reason.
     public func extract(_ input: ExtractionInput) async throws -> Document {
+        try await extract(input) { $0 }
+    }
+
+    /// Extracts one document and hands it to `next`, returning what `next` returns. Only errors
+    /// of extraction are thrown from here unless `next` throws. For a PDF, `next` runs while
+    /// pdftotext is ending (see ``PDFExtractor/extract(file:sourceName:then:)``); for every other
+    /// format it runs once the Document is read.
+    public func extract<T: Sendable>(_ input: ExtractionInput, then next: @escaping @Sendable (Document) throws -> T) async throws -> T {
         let source = input.sourceName
         let size: Int
         do {
@@ -85,15 +93,15 @@ public struct Extractor: Sendable {
                 throw ExtractionError(source: source, reason: "cannot read file: \(Self.describe(error))")
             }
             if type == .html {
-                return try HTMLExtractor(maxBytes: options.maxTextBytes)
-                    .extract(data: data, sourceName: source, url: input.url, contentType: input.contentType)
+                return try next(HTMLExtractor(maxBytes: options.maxTextBytes)
+                    .extract(data: data, sourceName: source, url: input.url, contentType: input.contentType))
             }
-            return try PlainTextReader(maxBytes: options.maxTextBytes).read(data: data, sourceName: source, contentType: input.contentType)
+            return try next(PlainTextReader(maxBytes: options.maxTextBytes).read(data: data, sourceName: source, contentType: input.contentType))
         case .pdf:
             return try await PDFExtractor(timeout: options.pdfTimeout, pageCap: options.pdfPageCap, pdftotextPath: options.pdftotextPath)
-                .extract(file: input.file, sourceName: source)
+                .extract(file: input.file, sourceName: source, then: next)
         case .docx:
-            return try DocxExtractor(maxEntryBytes: options.maxDocxEntryBytes).extract(file: input.file, sourceName: source)
+            return try next(DocxExtractor(maxEntryBytes: options.maxDocxEntryBytes).extract(file: input.file, sourceName: source))
         case .doc, .wps:
             let converter = LegacyWordConverter()
             let docx = try await converter.convertToDocx(file: input.file, sourceName: source)
@@ -101,7 +109,7 @@ public struct Extractor: Sendable {
             var document = try DocxExtractor(maxEntryBytes: options.maxDocxEntryBytes).extract(file: docx, sourceName: source)
             document.metadata.mediaType = type.rawValue
             document.metadata.sourceName = source
-            return document
+            return try next(document)
         }
     }
 

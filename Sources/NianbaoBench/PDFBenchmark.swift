@@ -13,7 +13,7 @@ import Glibc
 /// Normalizer, ReportParser, as `nianbao parse` runs them) next to bare `pdftotext -layout FILE
 /// /dev/null` on the same file (posix_spawn + waitpid, output to /dev/null: the strictest baseline),
 /// the runs alternating, medians of N runs (default 30). Also printed, to show where the time on top of bare `-layout` goes:
-/// bare `pdftotext -tsv` (the run nianbao makes), the same run through the extractor's runner
+/// bare `pdftotext -bbox -raw` (the run nianbao makes), the same run through the extractor's runner
 /// (swift-subprocess, output read through a pipe), the in-process cost of turning the complete
 /// output into a Document and the Document into a record, and CPU time.
 ///
@@ -42,7 +42,7 @@ enum PDFBenchmark {
         }
         print("pdf bench: \(runs) runs per file, medians (release build, one file at a time)")
         for file in files {
-            var layout: [Double] = [], tsv: [Double] = [], tsvRunner: [Double] = [], layoutRunner: [Double] = []
+            var layout: [Double] = [], own: [Double] = [], ownRunner: [Double] = [], layoutRunner: [Double] = []
             var record: [Double] = [], extract: [Double] = []
             var layoutCPU: [Double] = [], recordCPU: [Double] = []
             var cells = 0, pages = 0
@@ -50,10 +50,10 @@ enum PDFBenchmark {
                 let c0 = cpuMs()
                 layout.append(try time { try spawn(pdftotext, ["-layout", "-enc", "UTF-8", file.path, "/dev/null"]) })
                 layoutCPU.append(cpuMs() - c0)
-                tsv.append(try time { try spawn(pdftotext, ["-tsv", "-enc", "UTF-8", file.path, "/dev/null"]) })
+                own.append(try time { try spawn(pdftotext, PDFExtractor.arguments + [file.path, "/dev/null"]) })
                 let p0 = ContinuousClock.now
-                _ = try await PDFExtractor().pdftotextOutput(["-tsv", "-enc", "UTF-8", file.path, "-"])
-                tsvRunner.append(ms(ContinuousClock.now - p0))
+                _ = try await PDFExtractor().pdftotextOutput(PDFExtractor.arguments + [file.path, "-"])
+                ownRunner.append(ms(ContinuousClock.now - p0))
                 let p1 = ContinuousClock.now
                 _ = try await PDFExtractor().pdftotextOutput(["-layout", "-enc", "UTF-8", file.path, "-"])
                 layoutRunner.append(ms(ContinuousClock.now - p1))
@@ -72,11 +72,11 @@ enum PDFBenchmark {
             }
             // In-process costs, on the complete output (in the real run most of the first part
             // happens while pdftotext is still printing later pages).
-            let tsvBytes = try capture(pdftotext, ["-tsv", "-enc", "UTF-8", file.path, "-"])
+            let output = try capture(pdftotext, PDFExtractor.arguments + [file.path, "-"])
             var toDocument: [Double] = [], toRecord: [Double] = []
-            let parsedDoc = try PDFExtractor().document(tsv: tsvBytes, sourceName: "x")
+            let parsedDoc = try PDFExtractor().document(bbox: output, sourceName: "x")
             for _ in 0..<runs {
-                toDocument.append(try time { _ = try PDFExtractor().document(tsv: tsvBytes, sourceName: "x") })
+                toDocument.append(try time { _ = try PDFExtractor().document(bbox: output, sourceName: "x") })
                 toRecord.append(try time { _ = try ReportParser().parse(Normalizer().normalize(parsedDoc)) })
             }
             var launch: [Double] = [], bare: [Double] = []
@@ -86,17 +86,17 @@ enum PDFBenchmark {
                 launch.append(ms(ContinuousClock.now - t0))
                 bare.append(try time { try spawn("/bin/true", []) })
             }
-            let l = median(layout), t = median(tsv), tr = median(tsvRunner), e = median(extract), r = median(record)
+            let l = median(layout), t = median(own), tr = median(ownRunner), e = median(extract), r = median(record)
             func pct(_ a: Double, _ b: Double) -> String { String(format: "%+.0f%%", (a / b - 1) * 100) }
             print("\(file.lastPathComponent) (\(pages) pages, \(cells) cells):")
             print(String(format: "  bare pdftotext -layout                         %6.1f ms", l))
-            print(String(format: "  bare pdftotext -tsv (the run nianbao makes)    %6.1f ms  %@", t, pct(t, l)))
+            print(String(format: "  bare pdftotext -bbox -raw (nianbao's run)     %6.1f ms  %@", t, pct(t, l)))
             print(String(format: "  the same through the runner (swift-subprocess) %6.1f ms  %@", tr, pct(tr, l)))
             print(String(format: "  (-layout through the runner, output unused     %6.1f ms  %@)", median(layoutRunner), pct(median(layoutRunner), l)))
             print(String(format: "  PDF → Document                                 %6.1f ms  %@", e, pct(e, l)))
-            print(String(format: "  PDF → record                                   %6.1f ms  %@ vs -layout, %@ vs -tsv", r, pct(r, l), pct(r, t)))
-            print(String(format: "  in process, on the whole output: TSV → Document %.2f ms (%d KB), Document → record %.2f ms",
-                         median(toDocument), tsvBytes.count / 1024, median(toRecord)))
+            print(String(format: "  PDF → record                                   %6.1f ms  %@ vs -layout, %@ vs -bbox -raw", r, pct(r, l), pct(r, t)))
+            print(String(format: "  in process, on the whole output: words → Document %.2f ms (%d KB), Document → record %.2f ms",
+                         median(toDocument), output.count / 1024, median(toRecord)))
             print(String(format: "  launch alone: the runner %.2f ms, posix_spawn %.2f ms (/bin/true)", median(launch), median(bare)))
             let lc = median(layoutCPU), rc = median(recordCPU)
             print(String(format: "  CPU (user+sys, with children): bare -layout %.1f ms, PDF → record %.1f ms (%@)", lc, rc, pct(rc, lc)))

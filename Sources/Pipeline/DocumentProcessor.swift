@@ -41,12 +41,19 @@ public struct DocumentProcessor: Sendable {
     }
 
     public func process(_ input: ExtractionInput) async -> Outcome {
-        let document: Document
+        // Normalizing and parsing are handed to the Extractor to run as soon as the Document is
+        // complete: for a PDF that is while pdftotext is still ending (it changes nothing else).
         do {
-            document = try await extractor.extract(input)
+            return try await extractor.extract(input) { [normalizer, parser] document in
+                Self.outcome(of: document, input: input, normalizer: normalizer, parser: parser)
+            }
         } catch {
             return .failed(stage: "extract", message: "\(error)", document: nil)
         }
+    }
+
+    /// Normalizer → Parser over an extracted document.
+    static func outcome(of document: Document, input: ExtractionInput, normalizer: Normalizer, parser: ReportParser) -> Outcome {
         let normalized = normalizer.normalize(document)
         do {
             var record = try parser.parse(normalized)

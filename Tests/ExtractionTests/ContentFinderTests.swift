@@ -26,6 +26,37 @@ import Testing
         #expect(d.blocks.map(\.text) == ["关于公布2024年度政府信息公开工作年度报告的通知"])
     }
 
+    /// Each CMS container on its own: a page whose content has no section headings (a notice, a
+    /// cover page) and whose chrome holds more text than the content. Without the container the
+    /// page would be read whole; with it, only the content is kept.
+    static let containers: [(name: String, open: String, close: String)] = [
+        ("TRS .TRS_Editor", #"<div class="TRS_Editor">"#, "</div>"),
+        ("TRS .TRS_UEDITOR", #"<div class="view TRS_UEDITOR trs_paper_default">"#, "</div>"),
+        ("TRS .Custom_UnionStyle", #"<div class="Custom_UnionStyle">"#, "</div>"),
+        ("TRS/Hanweb #zoom", #"<div id="zoom">"#, "</div>"),
+        ("Hanweb ZJEG_RSS markers", "<!--ZJEG_RSS.content.begin-->", "<!--ZJEG_RSS.content.end-->"),
+        ("Hanweb ContentStart/ContentEnd", #"<meta name="ContentStart">"#, #"<meta name="ContentEnd">"#),
+        ("集约化 .article-content", #"<div class="article-content">"#, "</div>"),
+        ("集约化 #UCAP-CONTENT", #"<div id="UCAP-CONTENT">"#, "</div>"),
+        ("集约化 .xxgk_content", #"<div class="xxgk_content">"#, "</div>"),
+    ]
+
+    @Test(arguments: containers.indices)
+    func eachKnownContainerIsFoundByItself(index: Int) throws {
+        let c = Self.containers[index]
+        let html = """
+        <html><head><title>通知</title></head><body>
+        <div class="top">登录 | 注册 首页 政务公开 信息公开指南 信息公开目录 依申请公开 政府信息公开年报</div>
+        <div class="main"><div class="left"><ul><li>关于做好安全生产工作的通知</li><li>关于做好防汛抗旱工作的通知</li>
+        <li>关于印发2025年重点工作任务分工的通知</li></ul></div>
+        <div class="right">\(c.open)<p>本机关2024年政府信息公开工作年度报告见附件。</p><p>联系电话：0517-83600000</p>\(c.close)
+        <div class="related">相关文章：关于公布2023年度政府信息公开工作年度报告的通知 关于公布2022年度报告的通知</div></div></div>
+        <div class="footer">网站标识码3208000001 苏ICP备05000000号</div></body></html>
+        """
+        let d = try HTMLExtractor().extract(data: Data(html.utf8), sourceName: "container.html")
+        #expect(d.blocks.map(\.text) == ["本机关2024年政府信息公开工作年度报告见附件。", "联系电话：0517-83600000"], "\(c.name)")
+    }
+
     @Test func containerMissingTheTablesLosesToTheHeadingSubtree() throws {
         // The editor div holds only the intro; the report body follows outside it.
         let html = """

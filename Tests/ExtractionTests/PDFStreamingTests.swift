@@ -10,16 +10,16 @@ import TestSupport
 @Suite struct PDFStreamingTests {
     static let huaian = Fixtures.shared.appendingPathComponent("samples/huaian-city-2024.pdf")
 
-    static func tsv(_ file: URL) async throws -> [UInt8] {
-        try await PDFExtractor().pdftotextOutput(["-tsv", "-enc", "UTF-8", file.path, "-"])
+    static func bbox(_ file: URL) async throws -> [UInt8] {
+        try await PDFExtractor().pdftotextOutput(PDFExtractor.arguments + [file.path, "-"])
     }
 
-    static func layer(_ tsv: [UInt8], chunk: Int) -> PDFTextLayer {
+    static func layer(_ bytes: [UInt8], chunk: Int) -> PDFTextLayer {
         var builder = PDFTextLayerBuilder(pageCap: 200)
         var start = 0
-        while start < tsv.count {
-            let end = min(start + chunk, tsv.count)
-            tsv[start..<end].withUnsafeBytes { builder.feed($0) }
+        while start < bytes.count {
+            let end = min(start + chunk, bytes.count)
+            _ = bytes[start..<end].withUnsafeBytes { builder.feed($0) }
             start = end
         }
         return builder.finish()
@@ -27,28 +27,26 @@ import TestSupport
 
     @Test(arguments: [1, 2, 3, 7, 100, 4096, 65536])
     func cutsAnywhereGiveTheSameTextLayer(chunk: Int) async throws {
-        let bytes = try await Self.tsv(Self.huaian)
-        let whole = PDFTSVReader.pages(from: bytes)
+        let bytes = try await Self.bbox(Self.huaian)
+        let whole = PDFBBoxReader.pages(from: bytes)
         // The 淮安 report has 6 pages, all with text.
         #expect(whole.map(\.number) == [1, 2, 3, 4, 5, 6])
         #expect(whole.allSatisfy { !$0.words.isEmpty })
 
-        var reader = PDFTSVReader()
+        var reader = PDFBBoxReader()
         var pages: [PDFPage] = []
         var start = 0
         while start < bytes.count {
             let end = min(start + chunk, bytes.count)
             let done = bytes[start..<end].withUnsafeBytes { reader.feed($0) }
-            // A page is handed out once, only after the next page has started.
+            // A page is handed out once, as soon as its end line has come.
             #expect(done.allSatisfy { p in !pages.contains { $0.number == p.number } })
             pages += done
             start = end
         }
-        // Pages 1…5 came out as the next page started; the last one only at the end.
-        #expect(pages.map(\.number) == [1, 2, 3, 4, 5])
-        let last = reader.finish()
-        #expect(last.map(\.number) == [6])
-        pages += last
+        // Every page came out at its </page>; nothing is left for the end.
+        #expect(pages.map(\.number) == [1, 2, 3, 4, 5, 6])
+        #expect(reader.finish().isEmpty)
         #expect(pages.map(\.number) == whole.map(\.number))
         for (a, b) in zip(pages, whole) {
             #expect(a.words == b.words, "page \(a.number)")
@@ -62,16 +60,33 @@ import TestSupport
         #expect(layer.pages.map(\.words) == whole.map(\.words.count))
     }
 
-    @Test func aLastRowWithoutNewlineIsRead() {
-        let tsv = "level\tpage_num\tpar_num\tblock_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
-            + "1\t1\t0\t0\t0\t0\t0.000000\t0.000000\t595.000000\t842.000000\t-1\t###PAGE###\n"
-            + "5\t1\t0\t0\t0\t0\t90.000000\t100.500000\t42.000000\t10.500000\t100\t政府信息\n"
-            + "5\t1\t0\t0\t0\t1\t140.000000\t100.500000\t21.000000\t10.500000\t100\t3119"
-        let pages = PDFTSVReader.pages(from: Array(tsv.utf8))
+    /// The lines pdftotext prints, cut short before the last newline and the page's end line
+    /// (a pdftotext killed at its output cap): the words already printed are kept.
+    @Test func aLastLineWithoutNewlineIsRead() {
+        let bbox = #"<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd"><html xmlns="http://www.w3.org/1999/xhtml">"# + "\n"
+            + "<head>\n<title>&lt;word xMin=&quot;1&quot;&gt;9&lt;/word&gt;</title>\n</head>\n<body>\n<doc>\n"
+            + #"  <page width="595.000000" height="842.000000">"# + "\n"
+            + #"    <word xMin="90.000000" yMin="100.500000" xMax="132.000000" yMax="111.000000">政府信息</word>"# + "\n"
+            + #"    <word xMin="140.000000" yMin="100.500000" xMax="161.000000" yMax="111.000000">3119</word>"#
+        let pages = PDFBBoxReader.pages(from: Array(bbox.utf8))
         #expect(pages.count == 1)
         #expect(pages.first?.words.map(\.text) == ["政府信息", "3119"])
         #expect(pages.first?.words.last?.x1 == 161.0)
         #expect(pages.first?.words.last?.y1 == 111.0)
+        #expect(pages.first?.width == 595 && pages.first?.height == 842)
+    }
+
+    /// Text is read back from pdftotext's five escapes, and escaped text in the document
+    /// information (a title that looks like a word line) is never taken for a word.
+    @Test func escapesAreReadAndTheHeadIsNotText() {
+        let bbox = "<head>\n<title>x &amp; y&lt;/title&gt;\n&lt;doc&gt;\n    &lt;word xMin=&quot;1&quot; yMin=&quot;1&quot; xMax=&quot;2&quot; yMax=&quot;2&quot;&gt;999&lt;/word&gt;</title>\n</head>\n<doc>\n"
+            + #"  <page width="612.000000" height="792.000000">"# + "\n"
+            + #"    <word xMin="72.000000" yMin="63.384000" xMax="99.336000" yMax="74.484000">&lt;a&gt;&amp;&quot;&apos;&amp;amp;&nbsp;</word>"# + "\n"
+            + "  </page>\n  <page width=\"612.000000\" height=\"792.000000\">\n  </page>\n</doc>\n"
+        let pages = PDFBBoxReader.pages(from: Array(bbox.utf8))
+        #expect(pages.map(\.number) == [1, 2])
+        #expect(pages[0].words.map(\.text) == [#"<a>&"'&amp;&nbsp;"#])
+        #expect(pages[1].words.isEmpty)
     }
 
     /// The streamed record of the 淮安 report is the record of the whole output: the hand-written
@@ -79,7 +94,7 @@ import TestSupport
     /// paths must agree on every block.
     @Test func streamedAndWholeOutputGiveTheSameDocument() async throws {
         let streamed = try await PDFExtractor().extract(file: Self.huaian, sourceName: "huaian-city-2024.pdf")
-        let whole = try PDFExtractor().document(tsv: try await Self.tsv(Self.huaian), sourceName: "huaian-city-2024.pdf")
+        let whole = try PDFExtractor().document(bbox: try await Self.bbox(Self.huaian), sourceName: "huaian-city-2024.pdf")
         #expect(streamed.blocks == whole.blocks)
         #expect(streamed.metadata.title == whole.metadata.title)
         #expect(streamed.metadata.title?.hasPrefix("淮安市人民政府") == true)
@@ -87,9 +102,9 @@ import TestSupport
 }
 
 /// Whole-output helpers for the comparisons above (the extractor itself only reads in pieces).
-extension PDFTSVReader {
+extension PDFBBoxReader {
     static func pages(from bytes: [UInt8]) -> [PDFPage] {
-        var reader = PDFTSVReader()
+        var reader = PDFBBoxReader()
         var pages = bytes.withUnsafeBytes { reader.feed($0) }
         pages += reader.finish()
         return pages
@@ -101,5 +116,84 @@ extension PDFLineBuilder {
         var stitcher = PDFLineStitcher()
         for page in pages { stitcher.add(page) }
         return stitcher.lines
+    }
+}
+
+/// The Document is handed on as soon as pdftotext has printed `</doc>`, while pdftotext is still
+/// ending, and what the next stage made of it is kept only if pdftotext then exits cleanly.
+/// A stand-in for pdftotext runs the real one, then waits for a flag file that only the next
+/// stage creates (giving up after 5 s), then exits with the status it is told to.
+@Suite struct PDFHandOffTests {
+    static func standIn(flag: URL, exitStatus: Int) throws -> URL {
+        let real = try #require(ExternalTool.which("pdftotext"))
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-pdftotext-\(UUID().uuidString).sh")
+        try """
+            #!/bin/sh
+            '\(real)' "$@" || exit $?
+            i=0
+            while [ ! -e '\(flag.path)' ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i+1)); done
+            [ -e '\(flag.path)' ] || { echo "the next stage never ran" >&2; exit 9; }
+            exit \(exitStatus)
+            """.write(to: script, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        return script
+    }
+
+    static let seed = Fixtures.fixture("pdf/seed-002.pdf")
+
+    @Test func theNextStageRunsBeforePdftotextHasExited() async throws {
+        let flag = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-flag-\(UUID().uuidString)")
+        let script = try Self.standIn(flag: flag, exitStatus: 0)
+        defer { try? FileManager.default.removeItem(at: script); try? FileManager.default.removeItem(at: flag) }
+        let tables = try await PDFExtractor(pdftotextPath: script.path).extract(file: Self.seed, sourceName: "seed-002.pdf") { document in
+            _ = FileManager.default.createFile(atPath: flag.path, contents: nil)
+            return document.blocks.filter { $0.kind == .table }.count
+        }
+        #expect(tables == 3)   // 二, 三 and 四: the whole output was read before the hand-off
+    }
+
+    @Test func aFailingExitAfterTheLastPageDropsTheResult() async throws {
+        let flag = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-flag-\(UUID().uuidString)")
+        let script = try Self.standIn(flag: flag, exitStatus: 1)
+        defer { try? FileManager.default.removeItem(at: script); try? FileManager.default.removeItem(at: flag) }
+        do {
+            let got = try await PDFExtractor(pdftotextPath: script.path).extract(file: Self.seed, sourceName: "seed-002.pdf") { _ in
+                _ = FileManager.default.createFile(atPath: flag.path, contents: nil)
+                return "record"
+            }
+            Issue.record("pdftotext exited 1, yet the extraction gave \(got)")
+        } catch let error as ExtractionError {
+            #expect(error.source == "seed-002.pdf")
+            #expect(error.reason == "pdftotext failed (exited(1))")
+        }
+        #expect(FileManager.default.fileExists(atPath: flag.path))   // the next stage did run, early
+    }
+}
+
+/// pdftotext -raw keeps text drawn twice (fake bold, shadows): the second copy is dropped.
+@Suite struct PDFRepeatedTextTests {
+    static func word(_ text: String, _ x0: Double, _ y0: Double, width: Double) -> PDFWord {
+        PDFWord(page: 1, x0: x0, y0: y0, x1: x0 + width, y1: y0 + 11.1, text: text)
+    }
+
+    @Test func aCopyDrawnSlightlyOffsetIsDropped() {
+        // What pdftotext -bbox -raw prints for "Total 123" drawn at (72, 720) and again 0.3 pt
+        // right and 0.2 pt up, then "Next 45" on the line below.
+        let words = [Self.word("Total", 72.0, 63.384, width: 26.676), Self.word("123", 102.012, 63.384, width: 20.016),
+                     Self.word("Total", 72.3, 63.184, width: 26.676), Self.word("123", 102.312, 63.184, width: 20.016),
+                     Self.word("Next", 72.0, 83.384, width: 24.672), Self.word("45", 100.008, 83.384, width: 13.344)]
+        let kept = PDFLineBuilder.withoutRepeats(words)
+        #expect(kept.map(\.text).sorted() == ["123", "45", "Next", "Total"])
+        #expect(kept.first { $0.text == "Total" }?.x0 == 72.0)
+        #expect(PDFLineBuilder.group(kept, page: 1).map(\.text) == ["Total 123", "Next 45"])
+    }
+
+    @Test func equalTextsApartAreAllKept() {
+        // Table cells of "0" side by side, a "0" right after another (two digits drawn apart),
+        // and the same word on the next line: none is a repeat.
+        let words = [Self.word("0", 300, 100, width: 5.5), Self.word("0", 360, 100, width: 5.5),
+                     Self.word("0", 305.5, 100, width: 5.5), Self.word("0", 300, 114, width: 5.5),
+                     Self.word("合计", 72, 100, width: 21), Self.word("合计", 72, 103, width: 21)]
+        #expect(PDFLineBuilder.withoutRepeats(words).count == 6)
     }
 }

@@ -76,6 +76,25 @@ enum PDFLineBuilder {
         }
     }
 
+    /// A page may draw the same text twice, a little offset, for a fake bold face or a shadow;
+    /// `pdftotext -raw` keeps both copies. A word with the text of another word less than 0.1 of
+    /// its height across and 0.2 down (pdftotext's own limits) is dropped. The words come back
+    /// ordered by x.
+    static func withoutRepeats(_ words: [PDFWord]) -> [PDFWord] {
+        var kept: [PDFWord] = []
+        kept.reserveCapacity(words.count)
+        for w in words.sorted(by: { $0.x0 < $1.x0 }) {
+            let near = 0.1 * w.height
+            var repeated = false
+            for k in kept.reversed() {
+                guard w.x0 - k.x0 < near else { break }
+                if k.text == w.text, abs(k.y0 - w.y0) < 2 * near { repeated = true; break }
+            }
+            if !repeated { kept.append(w) }
+        }
+        return kept
+    }
+
     /// Words closer than 0.8 em join into one segment; wider gaps separate table cells.
     static func segments(_ words: [PDFWord]) -> [PDFSegment] {
         var out: [PDFSegment] = []

@@ -16,23 +16,25 @@ struct PDFTextLayer: Sendable {
     var passedCap = false
 }
 
-/// Builds a ``PDFTextLayer`` from `pdftotext -tsv` output read in pieces: rows are parsed as
-/// they arrive, and each page is grouped into lines as soon as it is complete, so this work is
-/// done while pdftotext is still reading the later pages.
+/// Builds a ``PDFTextLayer`` from `pdftotext -bbox -raw` output read in pieces: lines are parsed
+/// as they arrive, and each page is grouped into lines of text as soon as it is complete, so this
+/// work is done while pdftotext is still reading the later pages.
 ///
 /// pdftotext is asked for one page more than `pageCap`: that page, when it comes, only says the
 /// cap was passed and is not read (so a PDF of exactly `pageCap` pages is not reported as cut).
 struct PDFTextLayerBuilder: Sendable {
     let pageCap: Int
-    private var reader = PDFTSVReader()
+    private var reader = PDFBBoxReader()
     private var stitcher = PDFLineStitcher()
     private var pages: [PDFTextLayer.Page] = []
     private var passedCap = false
 
     init(pageCap: Int) { self.pageCap = max(pageCap, 1) }
 
-    mutating func feed(_ chunk: UnsafeRawBufferPointer) {
+    /// Reads a piece of the output; true when it holds the output's end (`</doc>`).
+    mutating func feed(_ chunk: UnsafeRawBufferPointer) -> Bool {
         for page in reader.feed(chunk) { add(page) }
+        return reader.ended
     }
 
     mutating func finish() -> PDFTextLayer {
@@ -42,25 +44,44 @@ struct PDFTextLayerBuilder: Sendable {
 
     private mutating func add(_ page: PDFPage) {
         guard pages.count < pageCap else { passedCap = true; return }
+        var page = page
+        page.words = PDFLineBuilder.withoutRepeats(page.words)
         pages.append(.init(number: page.number, words: page.words.count,
                            characters: page.words.reduce(0) { $0 + $1.text.unicodeScalars.count }))
         stitcher.add(page)
     }
 
     /// The text layer of a complete output.
-    static func layer(tsv: [UInt8], pageCap: Int) -> PDFTextLayer {
+    static func layer(bbox: [UInt8], pageCap: Int) -> PDFTextLayer {
         var builder = PDFTextLayerBuilder(pageCap: pageCap)
-        tsv.withUnsafeBytes { builder.feed($0) }
+        _ = bbox.withUnsafeBytes { builder.feed($0) }
         return builder.finish()
     }
 }
 
 /// A ``PDFTextLayerBuilder`` fed from swift-subprocess's output callback.
 final class PDFTextLayerSink: Sendable {
-    private let builder: Mutex<PDFTextLayerBuilder>
+    private let builder: Mutex<(builder: PDFTextLayerBuilder, handedOut: Bool)>
 
-    init(pageCap: Int) { builder = Mutex(PDFTextLayerBuilder(pageCap: pageCap)) }
+    init(pageCap: Int) { builder = Mutex((PDFTextLayerBuilder(pageCap: pageCap), false)) }
 
-    func feed(_ chunk: UnsafeRawBufferPointer) { builder.withLock { $0.feed(chunk) } }
-    func finish() -> PDFTextLayer { builder.withLock { $0.finish() } }
+    /// Reads a piece of the output. When the piece ends the output (pdftotext printed `</doc>`
+    /// and is exiting), the finished text layer is returned, once; otherwise nil.
+    func feed(_ chunk: UnsafeRawBufferPointer) -> PDFTextLayer? {
+        builder.withLock { state in
+            guard !state.handedOut, state.builder.feed(chunk) else { return nil }
+            state.handedOut = true
+            return state.builder.finish()
+        }
+    }
+
+    /// The text layer of what was read (for output that never reached its end line).
+    func finish() -> PDFTextLayer { builder.withLock { $0.builder.finish() } }
+}
+
+/// What a run's consumer produced once the output was complete, kept until pdftotext has exited.
+final class EarlyResult<T: Sendable>: Sendable {
+    private let value = Mutex<Result<T, any Error>?>(nil)
+    func set(_ result: Result<T, any Error>) { value.withLock { $0 = result } }
+    func take() -> Result<T, any Error>? { value.withLock { $0.take() } }
 }
