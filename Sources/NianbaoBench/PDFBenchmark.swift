@@ -12,7 +12,7 @@ import Glibc
 /// `NianbaoBench pdf [--runs N] [FILE…]`: PDF → record time (DocumentProcessor: sniff, PDFExtractor,
 /// Normalizer, ReportParser, as `nianbao parse` runs them) next to bare `pdftotext -layout FILE
 /// /dev/null` on the same file (posix_spawn + waitpid, output to /dev/null: the strictest baseline),
-/// the runs alternating, medians of N runs (default 30). Also printed, to show where the time on top of bare `-layout` goes:
+/// the runs alternating, medians of N runs (default 30), and the median of the run-by-run ratios. Also printed, to show where the time on top of bare `-layout` goes:
 /// bare `pdftotext -bbox -raw` (the run nianbao makes), the same run through the extractor's runner
 /// (swift-subprocess, output read through a pipe), the in-process cost of turning the complete
 /// output into a Document and the Document into a record, and CPU time.
@@ -73,11 +73,12 @@ enum PDFBenchmark {
             // In-process costs, on the complete output (in the real run most of the first part
             // happens while pdftotext is still printing later pages).
             let output = try capture(pdftotext, PDFExtractor.arguments + [file.path, "-"])
-            var toDocument: [Double] = [], toRecord: [Double] = []
+            var toDocument: [Double] = [], toRecord: [Double] = [], normalizing: [Double] = []
             let parsedDoc = try PDFExtractor().document(bbox: output, sourceName: "x")
             for _ in 0..<runs {
                 toDocument.append(try time { _ = try PDFExtractor().document(bbox: output, sourceName: "x") })
                 toRecord.append(try time { _ = try ReportParser().parse(Normalizer().normalize(parsedDoc)) })
+                normalizing.append(time { _ = Normalizer().normalize(parsedDoc) })
             }
             var launch: [Double] = [], bare: [Double] = []
             for _ in 0..<runs {
@@ -95,8 +96,12 @@ enum PDFBenchmark {
             print(String(format: "  (-layout through the runner, output unused     %6.1f ms  %@)", median(layoutRunner), pct(median(layoutRunner), l)))
             print(String(format: "  PDF → Document                                 %6.1f ms  %@", e, pct(e, l)))
             print(String(format: "  PDF → record                                   %6.1f ms  %@ vs -layout, %@ vs -bbox -raw", r, pct(r, l), pct(r, t)))
-            print(String(format: "  in process, on the whole output: words → Document %.2f ms (%d KB), Document → record %.2f ms",
-                         median(toDocument), output.count / 1024, median(toRecord)))
+            // The same comparison run by run: each run's record time over the bare -layout time
+            // of the same round, so a slow stretch of the (shared) machine slows both sides.
+            let paired = median(zip(record, layout).map { $0 / $1 })
+            print(String(format: "  PDF → record over bare -layout, run by run (median of %d ratios): %+.1f%%", runs, (paired - 1) * 100))
+            print(String(format: "  in process, on the whole output: words → Document %.2f ms (%d KB), Document → record %.2f ms (normalizing %.2f ms)",
+                         median(toDocument), output.count / 1024, median(toRecord), median(normalizing)))
             print(String(format: "  launch alone: the runner %.2f ms, posix_spawn %.2f ms (/bin/true)", median(launch), median(bare)))
             let lc = median(layoutCPU), rc = median(recordCPU)
             print(String(format: "  CPU (user+sys, with children): bare -layout %.1f ms, PDF → record %.1f ms (%@)", lc, rc, pct(rc, lc)))

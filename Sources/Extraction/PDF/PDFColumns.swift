@@ -137,7 +137,7 @@ enum PDFColumns {
     }
 
     static func medianEm(_ segs: [PDFSegment]) -> Double {
-        let ems = segs.filter { !PDFCellText.isNumber($0.text) }.map(\.em).sorted()
+        let ems = segs.filter { !$0.isNumber }.map(\.em).sorted()
         if ems.isEmpty { return segs.map(\.em).sorted().dropFirst(segs.count / 2).first ?? 10 }
         return ems[ems.count / 2]
     }

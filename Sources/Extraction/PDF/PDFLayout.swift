@@ -77,7 +77,7 @@ struct PDFLayout {
         var i = 0
         while i < lines.count {
             guard lines[i].segments.count >= 2 else { i += 1; continue }
-            let em = median(lines[i].segments.filter { !PDFCellText.isNumber($0.text) }.map(\.em)) ?? lines[i].em
+            let em = median(lines[i].segments.filter { !$0.isNumber }.map(\.em)) ?? lines[i].em
             func tableLike(_ l: PDFLine) -> Bool {
                 l.segments.count >= 2 || (l.em <= 1.15 * em && (l.x1 - l.x0) < 0.7 * bodyWidth)
             }
@@ -107,7 +107,7 @@ struct PDFLayout {
 
     /// When a table continues on a new page under a repeated header, the repeat is dropped.
     static func dropRepeatedHeaders(_ region: [PDFLine]) -> [PDFLine] {
-        guard let firstData = region.firstIndex(where: { $0.segments.contains { PDFCellText.isNumber($0.text) } }),
+        guard let firstData = region.firstIndex(where: { $0.segments.contains { $0.isNumber } }),
               firstData > 0 else { return region }
         let header = region[..<firstData].map(\.text)
         var out: [PDFLine] = []

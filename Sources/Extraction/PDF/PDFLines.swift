@@ -8,6 +8,9 @@ struct PDFSegment: Sendable {
     var text: String
     /// Font size estimated from the glyph advance (CJK = 1 em, ASCII = 0.5 em).
     var em: Double
+    /// `PDFCellText.isNumber(text)`, worked out once when the segment is complete (while
+    /// pdftotext is still reading later pages) instead of at every test of the layout.
+    var isNumber = false
     var centerX: Double { (x0 + x1) / 2 }
 }
 
@@ -115,6 +118,7 @@ enum PDFLineBuilder {
             }
             out.append(PDFSegment(x0: w.x0, x1: w.x1, y0: w.y0, y1: w.y1, text: w.text, em: em))
         }
+        for i in out.indices { out[i].isNumber = PDFCellText.isNumber(out[i].text) }
         return out
     }
 

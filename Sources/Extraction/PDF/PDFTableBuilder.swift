@@ -17,7 +17,7 @@ struct PDFTableBuilder {
 
     func build() -> TableGrid? {
         let allSegs = lines.flatMap(\.segments)
-        let numeric = allSegs.filter { PDFCellText.isNumber($0.text) }
+        let numeric = allSegs.filter { $0.isNumber }
         let valueCols = PDFColumns.valueColumns(numeric)
         guard !valueCols.isEmpty else { return nil }
         let firstValueX = valueCols[0].x0
@@ -29,7 +29,7 @@ struct PDFTableBuilder {
             isLabelZone(s) ? PDFColumns.nearestLabel(labelCols, s) : L + PDFColumns.bestValue(valueCols, s)
         }
         // Classify lines.
-        guard let firstData = lines.firstIndex(where: { $0.segments.contains { !isLabelZone($0) && PDFCellText.isNumber($0.text) } }) else { return nil }
+        guard let firstData = lines.firstIndex(where: { $0.segments.contains { !isLabelZone($0) && $0.isNumber } }) else { return nil }
         var rows: [PDFGridRow] = []
         // Header zone.
         let headerFrags = lines[..<firstData].flatMap { $0.segments.map { PDFFragment(seg: $0, col: column($0)) } }
@@ -39,7 +39,7 @@ struct PDFTableBuilder {
         var labelFrags: [PDFFragment] = []
         for line in lines[firstData...] {
             let valueSegs = line.segments.filter { !isLabelZone($0) }
-            let hasNumber = valueSegs.contains { PDFCellText.isNumber($0.text) }
+            let hasNumber = valueSegs.contains { $0.isNumber }
             let hasWords = valueSegs.contains { !PDFCellText.isValueLike($0.text) }
             if hasWords && !hasNumber {
                 // An inner header line (table 二's stacked blocks: "信息内容 | 本年处理决定数量").
