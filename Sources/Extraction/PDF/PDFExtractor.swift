@@ -9,7 +9,7 @@ import NianbaoCore
 /// (`-layout` places words on a character grid; measured on the 淮安 report, its columns drift by
 /// several characters between pages and between CJK and digit runs, so the grid is rebuilt from
 /// the real coordinates instead. `-raw` skips pdftotext's own reading-order analysis, which the
-/// layout stage does not use: that run is 6–8 % faster than `-layout`, and 12–15 % faster than
+/// layout stage does not use: that run is 3–8 % faster than `-layout`, and 9–15 % faster than
 /// `-tsv`, on the benchmark's files.)
 ///
 /// Outcomes:
