@@ -42,6 +42,24 @@ import Testing
         #expect(String(decoding: received.bytes, as: UTF8.self) == "first\nsecond\n")
     }
 
+    /// Past its time limit the program is stopped with everything it started: a launcher's child
+    /// (soffice.bin under soffice) must not live on. The stand-in's `sleep 60` would outlive a
+    /// kill of the script alone.
+    @Test func pastTheTimeLimitTheProgramAndItsChildrenAreStopped() async throws {
+        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-pids-\(UUID().uuidString)")
+        let script = try StandInProgram.stalling(pidFile: pidFile, name: "stall")
+        defer { try? FileManager.default.removeItem(at: script); try? FileManager.default.removeItem(at: pidFile) }
+        do {
+            _ = try await ExternalTool(program: script.path, timeout: .seconds(1), outputLimit: 1 << 20).run([])
+            Issue.record("a program that waits a minute finished within the 1 s limit")
+        } catch let failure as ExternalTool.Failure {
+            guard case .timedOut = failure else { Issue.record("got \(failure)"); return }
+        }
+        let pids = StandInProgram.pids(in: pidFile)
+        #expect(pids.count == 2, "the stand-in wrote \(pids)")
+        #expect(await StandInProgram.stillRunning(pids) == [])
+    }
+
     @Test func collectsStdoutAndStderrAndStatus() async throws {
         let out = try await ExternalTool(program: "sh", timeout: .seconds(20), outputLimit: 1 << 20)
             .run(["-c", "printf '\\344\\270\\200\\n3119'; echo oops >&2; exit 3"])

@@ -57,6 +57,19 @@ import TestSupport
         #expect(ContinuousClock.now - start < .seconds(30))
     }
 
+    /// A pdftotext that stalls (the stand-in waits a minute, with a child of its own) is stopped
+    /// at the time limit: the error names the file, and no process of the run is left.
+    @Test func aStalledPdftotextIsStopped() async throws {
+        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-pids-\(UUID().uuidString)")
+        let script = try StandInProgram.stalling(pidFile: pidFile, name: "pdftotext")
+        defer { try? FileManager.default.removeItem(at: script); try? FileManager.default.removeItem(at: pidFile) }
+        let r = await reason("seed-000.pdf", PDFExtractor(timeout: .seconds(1), pdftotextPath: script.path))
+        #expect(r == "pdftotext ran past its time limit of 1.0 seconds and was stopped")
+        let pids = StandInProgram.pids(in: pidFile)
+        #expect(pids.count == 2)
+        #expect(await StandInProgram.stillRunning(pids) == [])
+    }
+
     @Test func pageCap() async throws {
         let url = Fixtures.shared.appendingPathComponent("samples/huaian-city-2024.pdf")
         let doc = try await PDFExtractor(pageCap: 2).extract(file: url, sourceName: "huaian")

@@ -77,7 +77,7 @@ struct ExternalTool: Sendable {
             group.addTask {
                 do {
                     let result = try await Subprocess.run(executable, arguments: Arguments(arguments),
-                                                          workingDirectory: cwd, input: .none,
+                                                          workingDirectory: cwd, platformOptions: Self.platformOptions, input: .none,
                                                           output: .sequence, error: .bytes(limit: 64 << 10)) { execution in
                         var total = 0
                         for try await chunk in execution.standardOutput {
@@ -110,6 +110,16 @@ struct ExternalTool: Sendable {
             guard let output = first else { throw Failure.timedOut(timeout) }
             return output
         }
+    }
+
+    /// The program runs in a process group of its own, and when it is stopped (time limit, output
+    /// cap) the whole group is: `soffice` is a launcher whose `soffice.bin` child would otherwise
+    /// live on after the launcher is killed. SIGTERM first, SIGKILL 0.2 s later.
+    static var platformOptions: PlatformOptions {
+        var options = PlatformOptions()
+        options.processGroupID = 0   // a new group, led by the program
+        options.teardownSequence = [.gracefulShutDown(toProcessGroup: true, allowedDurationToNextStep: .milliseconds(200))]
+        return options
     }
 
     /// Bytes gathered from ``stream(_:workingDirectory:consume:)``'s callback (called from one

@@ -13,13 +13,18 @@ public struct LegacyWordConverter: Sendable {
 
     public let timeout: Duration
     public let sofficePath: String
+    /// Where the work directory and the converted file go (the system's temporary directory).
+    public let temporaryRoot: URL
 
     /// - Parameters:
     ///   - timeout: how long soffice may run (its first start in a fresh profile takes a few seconds).
     ///   - sofficePath: the program, by name on PATH or by absolute path.
-    public init(timeout: Duration = .seconds(120), sofficePath: String = "soffice") {
+    ///   - temporaryRoot: where the work directory and the converted file go.
+    public init(timeout: Duration = .seconds(120), sofficePath: String = "soffice",
+                temporaryRoot: URL = FileManager.default.temporaryDirectory) {
         self.timeout = timeout
         self.sofficePath = sofficePath
+        self.temporaryRoot = temporaryRoot
     }
 
     /// True when soffice can be found.
@@ -32,7 +37,7 @@ public struct LegacyWordConverter: Sendable {
         func fail(_ reason: String) -> ExtractionError { ExtractionError(source: sourceName, reason: reason) }
         guard isAvailable else { throw fail(Self.missingReason) }
         guard FileManager.default.isReadableFile(atPath: file.path) else { throw fail("cannot read file") }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-soffice-\(UUID().uuidString)")
+        let dir = temporaryRoot.appendingPathComponent("nianbao-soffice-\(UUID().uuidString)")
         defer { cleanUp(dir) }   // the profile, the copy and soffice's output; the result is moved out first
         let outDir = dir.appendingPathComponent("out")
         do {
@@ -63,7 +68,7 @@ public struct LegacyWordConverter: Sendable {
             throw fail("LibreOffice could not convert the file (\(out.status))" + (msg.isEmpty ? "" : ": \(msg)"))
         }
         // Hand back a single file outside the work directory, which goes when this returns.
-        let result = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-converted-\(UUID().uuidString).docx")
+        let result = temporaryRoot.appendingPathComponent("nianbao-converted-\(UUID().uuidString).docx")
         do {
             try FileManager.default.moveItem(at: produced, to: result)
         } catch {
