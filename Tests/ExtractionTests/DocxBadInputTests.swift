@@ -43,6 +43,18 @@ import ZIPFoundation
         #expect(reason(url, cap: 1 << 20) == "word/document.xml expands past the cap of 1048576 bytes (zip bomb?)")
     }
 
+    /// Every part read is capped, not only the body: a bomb in the styles or the document
+    /// properties stops the file the same way.
+    @Test(arguments: ["word/styles.xml", "docProps/core.xml"])
+    func zipBombInAnotherPart(_ part: String) throws {
+        let body = Data(#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>正文</w:t></w:r></w:p></w:body></w:document>"#.utf8)
+        let url = try DocxExtractorTests.makeDocx(documentXML: body, extra: [(part, Data(repeating: 0x20, count: 5 << 20))])
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(reason(url, cap: 1 << 20) == "\(part) expands past the cap of 1048576 bytes (zip bomb?)")
+        // Under a cap it fits, the same file reads.
+        #expect(try DocxExtractor(maxEntryBytes: 8 << 20).extract(file: url, sourceName: "x.docx").flattenedText.contains("正文"))
+    }
+
     /// The same bomb with its declared sizes rewritten to 100 bytes: the bytes are counted while
     /// inflating, so the lie does not get it past the cap.
     @Test func zipBombWithFalseDeclaredSize() throws {
