@@ -13,7 +13,7 @@ import TestSupport
             let h = FetcherHarness()
             defer { h.cleanUp() }
             server.route("/stall", ScriptedHTTPServer.Response(
-                status: 200, body: .stalled(prefix: Data("abc".utf8), declaredCount: 1000, stall: .seconds(20))))
+                status: 200, body: .stalled(prefix: Data("abc".utf8), declaredCount: 1000, stall: .seconds(60))))
             let clock = ContinuousClock()
             let t0 = clock.now
             let task = Task(executorPreference: ServerExecutor.shared) { await h.fetch(server.url("/stall")) }
@@ -23,7 +23,9 @@ import TestSupport
             let elapsed = (clock.now - t0).inSeconds
             #expect(r.outcome == .error)
             #expect(r.error == "cancelled")
-            #expect(elapsed < 2)
+            // The body stalls for 60 s: ending well before that is the cancellation's doing. (The
+            // bound is loose because the full parallel test run shares two cores; 2 s once failed at 2.02.)
+            #expect(elapsed < 15)
             #expect(h.leftoverFiles.isEmpty)
             // The host was not blamed for our cancellation: the next fetch goes through.
             server.route("/ok", .ok("fine"))
