@@ -28,6 +28,18 @@ import TestSupport
         #expect(sniff([0x00, 0x01, 0xFF], "blob.bin") == nil)
     }
 
+    /// UTF-16 (with BOM) has a NUL byte in every ASCII character: it is sniffed on its characters.
+    @Test func utf16FilesAreSniffedOnTheirCharacters() {
+        func le(_ s: String) -> [UInt8] { [0xFF, 0xFE] + s.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } }
+        func be(_ s: String) -> [UInt8] { [0xFE, 0xFF] + s.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] } }
+        #expect(sniff(le("<html><body>年度报告"), "report.txt") == .html)
+        #expect(sniff(be("  <!DOCTYPE html>"), nil) == .html)
+        #expect(sniff(le("2024年度报告\n"), "report.txt") == .text)
+        #expect(sniff(be("2024年度报告\n"), "noext") == .text)
+        #expect(sniff(le("年度\u{0}报告"), "report.txt") == nil)           // a NUL character is still binary
+        #expect(sniff([0xFF, 0xFE, 0x00, 0x00, 0x32, 0x00, 0x00, 0x00], "report.txt") == nil)   // UTF-32LE: NUL units
+    }
+
     @Test func plainTextGBKAndUTF8Files() async throws {
         let seed = Fixtures.seed("000")
         let d = try await Extractor().extract(ExtractionInput(file: seed, sourceName: "000.txt"))

@@ -14,7 +14,9 @@ public struct CharsetDecision: Sendable, Equatable {
 }
 
 /// Decides a page's charset: BOM, then the HTTP Content-Type, then `<meta>` in the first 8 KB,
-/// then the bytes. GB2312/GBK/cp936/x-gbk/euc-cn are read as GB18030 (a superset).
+/// then the bytes. GB2312/GBK/cp936/x-gbk/euc-cn are read as GB18030 (a superset). The HTTP header
+/// comes before the meta, as in browsers, also when both are valid for the bytes (an ASCII page).
+/// A UTF-16 declaration on bytes with no NUL byte is ignored (markup in UTF-16 is full of NULs).
 /// When a declaration and the bytes disagree, the bytes decide: a page declared UTF-8 whose bytes
 /// are not valid UTF-8 is GB18030; a page declared GBK whose non-ASCII bytes are valid UTF-8 is UTF-8.
 /// "Valid UTF-8" tolerates a few damaged sequences (see `isMostlyUTF8`): a UTF-8 page with one stray
@@ -34,6 +36,9 @@ public enum CharsetDetector {
         let ascii = isASCII(bytes)
         for (declared, source) in [(http, "http"), (meta, "meta")] {
             guard let declared, let canonical = canonicalName(declared) else { continue }
+            // UTF-16 without a BOM on bytes with no NUL (so not even one ASCII character in UTF-16):
+            // the declaration is wrong; the next one, or the bytes, decide.
+            if canonical.hasPrefix("UTF-16") && !bytes.contains(0) { continue }
             if ascii { return CharsetDecision(charset: canonical, decidedBy: source, declaredHTTP: http, declaredMeta: meta) }
             switch canonical {
             case "UTF-8" where !utf8Valid:

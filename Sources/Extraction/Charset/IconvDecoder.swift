@@ -4,8 +4,9 @@ import Glibc
 #endif
 
 /// Lossy decoding of legacy charsets through glibc iconv: an invalid or truncated sequence
-/// becomes U+FFFD and decoding goes on one byte later (Foundation's GB18030 decoder returns
-/// nil for the whole page on one bad byte, and libxml2 silently truncates there).
+/// becomes U+FFFD and decoding goes on one code unit later (one byte; two in UTF-16, so that an
+/// unpaired surrogate does not shift the rest of the text by a byte) (Foundation's GB18030 decoder
+/// returns nil for the whole page on one bad byte, and libxml2 silently truncates there).
 public enum IconvDecoder {
     public struct Decoded: Sendable {
         public var text: String
@@ -27,6 +28,7 @@ public enum IconvDecoder {
         var invalid = 0
         var inPtr = UnsafeMutablePointer(mutating: base.assumingMemoryBound(to: CChar.self))
         var inLeft = bytes.count
+        let unit = charset.uppercased().hasPrefix("UTF-16") ? 2 : 1
         let chunk = 64 * 1024
         var buffer = [CChar](repeating: 0, count: chunk)
         while inLeft > 0 {
@@ -49,11 +51,12 @@ public enum IconvDecoder {
             }
             if rc == -1 {
                 if err == E2BIG { continue }
-                // EILSEQ (invalid) or EINVAL (truncated at the end): replace one byte and go on.
+                // EILSEQ (invalid) or EINVAL (truncated at the end): replace one code unit and go on.
+                let skip = min(unit, inLeft)
                 invalid += 1
                 out.append(contentsOf: replacement)
-                inPtr += 1
-                inLeft -= 1
+                inPtr += skip
+                inLeft -= skip
                 _ = iconv(cd, nil, nil, nil, nil)   // reset shift state
             }
         }

@@ -46,13 +46,15 @@ public struct HTMLExtractor: Sendable {
 
     static func charsetNotes(_ d: PageDecoder.Decoded) -> [String] {
         var notes: [String] = []
-        if d.decision.decidedBy == "bytes" {
-            for declared in [d.decision.declaredHTTP, d.decision.declaredMeta].compactMap({ $0 }) {
-                if let c = CharsetDetector.canonicalName(declared), c != d.decision.charset {
-                    notes.append("declared charset \(declared) contradicted by the bytes; decoded as \(d.decision.charset)")
-                    break
-                }
-            }
+        // A declaration the bytes overruled. The meta decides with a header present only when the bytes
+        // ruled the header out (UTF-16 on bytes with no NUL).
+        let overruled: [String?] = switch d.decision.decidedBy {
+        case "bytes": [d.decision.declaredHTTP, d.decision.declaredMeta]
+        case "meta": [d.decision.declaredHTTP]
+        default: []
+        }
+        if let declared = overruled.compactMap({ $0 }).first(where: { CharsetDetector.canonicalName($0).map { $0 != d.decision.charset } ?? false }) {
+            notes.append("declared charset \(declared) contradicted by the bytes; decoded as \(d.decision.charset)")
         }
         if d.invalidSequences > 0 {
             notes.append("\(d.invalidSequences) invalid byte sequence(s) for \(d.decision.charset) replaced with U+FFFD")

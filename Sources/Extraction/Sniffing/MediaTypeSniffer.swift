@@ -20,9 +20,15 @@ public enum MediaType: String, Sendable, CaseIterable {
 /// - otherwise the Content-Type, then the extension (.html .htm .shtml .xhtml .jsp .asp .aspx .php
 ///   → HTML, .txt .md .text → text);
 /// - otherwise bytes with no NUL in the first 8 KB are text; anything else is unknown (nil).
+///
+/// After a UTF-16 BOM, all of this is done on the characters (non-ASCII ones count as one byte 0x80).
 public enum MediaTypeSniffer {
     public static func sniff(prefix: Data, filename: String?, contentType: String?) -> MediaType? {
-        let bytes = [UInt8](prefix.prefix(8192))
+        var bytes = [UInt8](prefix.prefix(8192))
+        if let units = utf16Units(bytes) {
+            // A UTF-16 file (with BOM) is sniffed on its characters: its ASCII has NUL bytes, a NUL character does not.
+            bytes = units.map { $0 < 0x80 ? UInt8($0) : 0x80 }
+        }
         let ext = filename.map { ($0 as NSString).pathExtension.lowercased() } ?? ""
         if let pdf = Array("%PDF-".utf8).firstRange(in: bytes.prefix(1024)), pdf.lowerBound >= 0 { return .pdf }
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .docx }
@@ -48,6 +54,16 @@ public enum MediaTypeSniffer {
         default: break
         }
         return bytes.contains(0) || bytes.isEmpty && ext.isEmpty ? nil : .text
+    }
+
+    /// The code units after a UTF-16 BOM (FF FE or FE FF); nil without one.
+    static func utf16Units(_ bytes: [UInt8]) -> [UInt16]? {
+        guard bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) else { return nil }
+        let bigEndian = bytes[0] == 0xFE
+        return stride(from: 2, to: bytes.count - 1, by: 2).map { i -> UInt16 in
+            let (high, low) = bigEndian ? (bytes[i], bytes[i + 1]) : (bytes[i + 1], bytes[i])
+            return UInt16(high) << 8 | UInt16(low)
+        }
     }
 
     /// Markup at the start of the page (after a BOM, whitespace and comments are allowed before it).
