@@ -129,3 +129,49 @@ enum SeedTables {
         for (path, expected) in key.cells { #expect(record.cell(path) == .some(expected), "\(path)") }
     }
 }
+
+/// Seed 002 with every character expanded by 2 pt (Word's expanded character spacing, as in
+/// letter-spaced titles and 分散对齐 cells): pdftotext -raw gives one word per character, evenly
+/// apart. Numbers and labels must come out whole ("2023", "(一)予以公开"), and the record must
+/// be the seed's, cell for cell.
+@Suite struct PDFLetterSpacedTests {
+    @Test func letterSpacedTextAndTables() async throws {
+        let url = Fixtures.fixture("pdf/seed-002-spaced.pdf")
+        let doc = try await PDFExtractor().extract(file: url, sourceName: url.lastPathComponent)
+        #expect(doc.metadata.title == "金水区司法局2023年政府信息公开工作年度报告")
+        let text = doc.flattenedText
+        #expect(text.contains("2023年，主动公开政府信息28条"))
+        #expect(text.contains("2023年全局共收到政府信息依申请公开申请1件"))
+        #expect(!text.contains("2 0") && !text.contains("2 8") && !text.contains("1 ."))
+        // The table breaks at the page end here: the row cut by the page (五、5.要求行政机关确认或
+        // 重新出 / 具已获取信息) starts a second grid, whose rows the parser still reads in order.
+        let grid = try #require(GridProbe.table(doc, containing: "上年结转"))
+        let rows = GridProbe.valueRows(grid, width: 7)
+        try #require(rows.count >= 19)
+        #expect(rows[1].label == "二、上年结转政府信息公开申请数量")
+        #expect(rows[2].label == "三、本年度办理结果|(一)予以公开")
+        #expect(rows[2].values.map(GridProbe.number) == [1, 0, 0, 0, 0, 0, 1])
+        #expect(rows[4].label == "三、本年度办理结果|（三）不予公开|1.属于国家秘密")
+        let key = SeedAnswerKeys.key(for: "002")
+        let record = try ReportParser().parse(Normalizer().normalize(doc))
+        #expect(key.cells.count == 200)
+        for (path, expected) in key.cells { #expect(record.cell(path) == .some(expected), "\(path)") }
+        #expect(record.findings.isEmpty, "\(record.findings.map(\.message))")
+    }
+
+    /// Single characters far apart are not letter spacing: adjacent table cells holding one
+    /// digit each stay apart, and ordinary Latin word spaces stay.
+    @Test func singleDigitsInAdjacentCellsStayApart() {
+        func w(_ t: String, _ x0: Double, _ width: Double) -> PDFWord { PDFWord(page: 1, x0: x0, y0: 100, x1: x0 + width, y1: 110.4, text: t) }
+        // Three one-digit cells 12 pt apart (8 pt text): three segments.
+        let cells = PDFLineBuilder.segments([w("1", 100, 4.4), w("0", 116.4, 4.4), w("7", 132.8, 4.4)])
+        #expect(cells.map(\.text) == ["1", "0", "7"])
+        // "Hello 123" with a 0.28 em space: one segment, the space kept.
+        let words = PDFLineBuilder.segments([w("Hello", 72, 26.7), w("123", 102, 20)])
+        #expect(words.map(\.text) == ["Hello 123"])
+        // "1 2 3 4" set 2 pt apart (a quarter em): one number.
+        let spaced = PDFLineBuilder.segments([w("1", 100, 4.4), w("2", 106.4, 4.4), w("3", 112.8, 4.4), w("4", 119.2, 4.4)])
+        #expect(spaced.map(\.text) == ["1234"])
+        #expect(spaced.first?.isNumber == true)
+    }
+}

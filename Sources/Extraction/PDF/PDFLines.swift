@@ -98,16 +98,24 @@ enum PDFLineBuilder {
         return kept
     }
 
-    /// Words closer than 0.8 em join into one segment; wider gaps separate table cells.
+    /// Words closer than 0.8 em join into one segment; wider gaps separate table cells. Inside a
+    /// segment a gap over 0.15 em is a space between Latin or digit words (never between CJK),
+    /// except in letter-spaced text (see ``letterSpacing(_:ems:)``).
     static func segments(_ words: [PDFWord]) -> [PDFSegment] {
+        let ems = words.map { TextJoin.emSize(text: $0.text, width: $0.x1 - $0.x0) }
+        let (letterSpaced, runSpacing) = letterSpacing(words, ems: ems)
         var out: [PDFSegment] = []
-        for w in words {
-            let em = TextJoin.emSize(text: w.text, width: w.x1 - w.x0)
+        for (i, w) in words.enumerated() {
+            let em = ems[i]
             if var last = out.last {
                 let gap = w.x0 - last.x1
                 let unit = max(min(em, last.em), 1)
-                if gap < 0.8 * unit {
-                    last.text = TextJoin.join(last.text, w.text, spaced: gap > 0.15 * unit)
+                // Between two letter-spaced runs of the same spacing (a word space inside a
+                // letter-spaced label, "(一) 予以公开"), the spacing widens the word gap too.
+                var widen = 0.0
+                if i > 0, let a = runSpacing[i - 1], let b = runSpacing[i], max(a, b) <= 1.3 * min(a, b) { widen = max(a, b) }
+                if gap < 0.8 * unit + widen {
+                    last.text = TextJoin.join(last.text, w.text, spaced: gap > max(0.15 * unit, letterSpaced[i] ?? 0))
                     last.x1 = max(last.x1, w.x1)
                     last.y0 = min(last.y0, w.y0)
                     last.y1 = max(last.y1, w.y1)
@@ -120,6 +128,43 @@ enum PDFLineBuilder {
         }
         for i in out.indices { out[i].isNumber = PDFCellText.isNumber(out[i].text) }
         return out
+    }
+
+    /// Letter-spaced text (Word's expanded character spacing, WPS's 分散对齐 cells) comes from
+    /// `pdftotext -raw` one character per word, evenly apart: "2 0 2 3". As pdftotext's own line
+    /// pass does, a run of single characters closer than 0.8 em is one word when its gaps are
+    /// even: a gap up to 1.3 × the run's smallest gap, and under 0.4 em, is not a space.
+    /// (Real word spaces between single characters, as in "a b", read as letter spacing too;
+    /// pdftotext's rule has the same blind spot.)
+    /// Returns, for each word that follows another in such a run, the gap below which the two are
+    /// joined without a space (nil elsewhere).
+    static func letterSpacing(_ words: [PDFWord], ems: [Double]) -> (joinBelow: [Double?], runSpacing: [Double?]) {
+        var out = [Double?](repeating: nil, count: words.count)
+        // The even gap of the letter-spaced run each word belongs to (over 0.1 em: real spacing).
+        var spacing = [Double?](repeating: nil, count: words.count)
+        func isSingle(_ w: PDFWord) -> Bool { w.text.unicodeScalars.count == 1 }
+        func unit(_ k: Int) -> Double { max(min(ems[k], ems[k - 1]), 1) }
+        var i = 1
+        while i < words.count {
+            var j = i
+            var smallest = Double.infinity
+            while j < words.count, isSingle(words[j - 1]), isSingle(words[j]) {
+                let gap = words[j].x0 - words[j - 1].x1
+                guard gap < 0.8 * unit(j) else { break }
+                smallest = min(smallest, gap)
+                j += 1
+            }
+            guard j > i else { i += 1; continue }
+            // The run's em is its widest character's: a narrow glyph (".", "1") under-reads it.
+            let em = ems[(i - 1)..<j].max() ?? 1
+            let limit = min(1.3 * max(smallest, 0), 0.4 * em)
+            for k in i..<j { out[k] = limit }
+            if smallest > 0.1 * em, smallest < 0.4 * em {
+                for k in (i - 1)..<j { spacing[k] = smallest }
+            }
+            i = j
+        }
+        return (out, spacing)
     }
 
     /// Dashes around a page number ("-3-", "— 3 —").
