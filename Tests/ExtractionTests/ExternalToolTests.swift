@@ -42,15 +42,15 @@ import Testing
         #expect(String(decoding: received.bytes, as: UTF8.self) == "first\nsecond\n")
     }
 
-    /// Past its time limit the program is stopped with everything it started: a launcher's child
-    /// (soffice.bin under soffice) must not live on. The stand-in's `sleep 60` would outlive a
-    /// kill of the script alone.
+    /// Past its time limit a program run in its own process group is stopped with everything it
+    /// started: a launcher's child (soffice.bin under soffice) must not live on. The stand-in's
+    /// `sleep 60` ignores SIGTERM and would outlive a kill of the script alone.
     @Test func pastTheTimeLimitTheProgramAndItsChildrenAreStopped() async throws {
         let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-pids-\(UUID().uuidString)")
         let script = try StandInProgram.stalling(pidFile: pidFile, name: "stall")
         defer { try? FileManager.default.removeItem(at: script); try? FileManager.default.removeItem(at: pidFile) }
         do {
-            _ = try await ExternalTool(program: script.path, timeout: .seconds(1), outputLimit: 1 << 20).run([])
+            _ = try await ExternalTool(program: script.path, timeout: .seconds(1), outputLimit: 1 << 20, ownProcessGroup: true).run([])
             Issue.record("a program that waits a minute finished within the 1 s limit")
         } catch let failure as ExternalTool.Failure {
             guard case .timedOut = failure else { Issue.record("got \(failure)"); return }

@@ -11,10 +11,16 @@ enum StandInProgram {
         return url
     }
 
-    /// A script that starts `sleep 60` in the background, writes the sleep's pid and its own to
-    /// `pidFile`, then waits for it: left alone, both run for a minute.
+    /// A script that starts `sleep 60` in the background — one that ignores SIGTERM, as a
+    /// program busy shutting down cleanly does — writes the sleep's pid and its own to `pidFile`,
+    /// then waits for it: left alone, both run for a minute.
     static func stalling(pidFile: URL, name: String) throws -> URL {
-        try script("sleep 60 &\necho $! > '\(pidFile.path)'\necho $$ >> '\(pidFile.path)'\nwait", name: name)
+        try script("(trap '' TERM; exec sleep 60) &\necho $! > '\(pidFile.path)'\necho $$ >> '\(pidFile.path)'\nwait", name: name)
+    }
+
+    /// A script that writes its pid to `pidFile` and becomes `sleep 60`: one process, like pdftotext.
+    static func stallingAlone(pidFile: URL, name: String) throws -> URL {
+        try script("echo $$ > '\(pidFile.path)'\nexec sleep 60", name: name)
     }
 
     static func pids(in file: URL) -> [Int32] {

@@ -48,6 +48,10 @@ struct ExternalTool: Sendable {
     var program: String
     var timeout: Duration
     var outputLimit: Int
+    /// Run the program in a process group of its own and stop the whole group: for programs that
+    /// start others (soffice starts soffice.bin). pdftotext starts none and stays in nianbao's
+    /// group, so a Ctrl-C at the terminal reaches it too.
+    var ownProcessGroup = false
 
     /// Runs the program with `arguments`; stdout is collected as bytes, stderr as text (capped at
     /// 64 KB).
@@ -73,12 +77,30 @@ struct ExternalTool: Sendable {
         let limit = outputLimit
         let timeout = self.timeout
         let cwd = workingDirectory.map { FilePath($0.path) }
+        let options = ownProcessGroup ? Self.groupOptions : PlatformOptions()
+        let leader = Leader()
+        do {
+            return try await run(executable, arguments, cwd: cwd, options: options, leader: leader, consume: consume)
+        } catch {
+            // Stopped at the time limit or the output cap (or failed): whatever is left of the
+            // group goes too. swift-subprocess's own teardown stops once the leader has exited,
+            // so a child that ignores SIGTERM would live on without this.
+            if ownProcessGroup, let pid = leader.pid { kill(-pid, SIGKILL) }
+            throw error
+        }
+    }
+
+    private func run(_ executable: Executable, _ arguments: [String], cwd: FilePath?, options: PlatformOptions, leader: Leader,
+                     consume: @escaping @Sendable (UnsafeRawBufferPointer) -> Void) async throws -> Output {
+        let limit = outputLimit
+        let timeout = self.timeout
         return try await withThrowingTaskGroup(of: Output?.self) { group in
             group.addTask {
                 do {
                     let result = try await Subprocess.run(executable, arguments: Arguments(arguments),
-                                                          workingDirectory: cwd, platformOptions: Self.platformOptions, input: .none,
+                                                          workingDirectory: cwd, platformOptions: options, input: .none,
                                                           output: .sequence, error: .bytes(limit: 64 << 10)) { execution in
+                        leader.pid = execution.processIdentifier.value
                         var total = 0
                         for try await chunk in execution.standardOutput {
                             total += chunk.count
@@ -112,10 +134,20 @@ struct ExternalTool: Sendable {
         }
     }
 
-    /// The program runs in a process group of its own, and when it is stopped (time limit, output
-    /// cap) the whole group is: `soffice` is a launcher whose `soffice.bin` child would otherwise
-    /// live on after the launcher is killed. SIGTERM first, SIGKILL 0.2 s later.
-    static var platformOptions: PlatformOptions {
+    /// The pid of the program (the leader of its process group), once started.
+    private final class Leader: Sendable {
+        private let value = Mutex<pid_t?>(nil)
+        var pid: pid_t? {
+            get { value.withLock { $0 } }
+            set { value.withLock { $0 = newValue } }
+        }
+    }
+
+    /// With ``ownProcessGroup``: the program runs in a process group of its own, and when it is
+    /// stopped (time limit, output cap) the whole group is: `soffice` is a launcher whose
+    /// `soffice.bin` child would otherwise live on after the launcher is killed. SIGTERM first,
+    /// SIGKILL 0.2 s later, and SIGKILL to the group once the run is over.
+    static var groupOptions: PlatformOptions {
         var options = PlatformOptions()
         options.processGroupID = 0   // a new group, led by the program
         options.teardownSequence = [.gracefulShutDown(toProcessGroup: true, allowedDurationToNextStep: .milliseconds(200))]

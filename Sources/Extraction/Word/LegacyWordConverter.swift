@@ -53,7 +53,7 @@ public struct LegacyWordConverter: Sendable {
         } catch {
             throw fail("cannot copy to a temporary directory: \(error.localizedDescription)")
         }
-        let tool = ExternalTool(program: sofficePath, timeout: timeout, outputLimit: 1 << 20)
+        let tool = ExternalTool(program: sofficePath, timeout: timeout, outputLimit: 1 << 20, ownProcessGroup: true)
         let args = ["-env:UserInstallation=file://\(dir.path)/profile", "--headless", "--norestore",
                     "--convert-to", "docx:MS Word 2007 XML", "--outdir", outDir.path, input.path]
         let out: ExternalTool.Output
