@@ -50,4 +50,29 @@ import TestSupport
         let overruled = d.notes.filter { $0.hasPrefix("declared charset") }
         #expect(overruled == (decidedBy == "meta" ? ["declared charset \(header) contradicted by the bytes; decoded as \(used)"] : []))
     }
+
+    /// A UTF-16 label in `<meta>` is never believed (the meta was read as ASCII, so the page is
+    /// not UTF-16), whatever else the bytes hold: a stray NUL byte or the label "unicode".
+    @Test(arguments: ["utf-16", "utf-16le", "unicode", "ucs-2"])
+    func utf16InMetaIsIgnored(_ label: String) throws {
+        var bytes = Data(page(meta: label, body: phrase).utf8)
+        bytes.append(0)   // one NUL at the end
+        let decision = CharsetDetector.decide(bytes, contentType: nil)
+        #expect(decision.charset == "UTF-8")
+        let d = try HTMLExtractor().extract(data: bytes, sourceName: "m.html")
+        #expect(d.blocks.map(\.text).prefix(2) == [phrase, "朱镕基"])
+    }
+
+    /// From the HTTP header, UTF-16 without a BOM is believed on bytes that look like UTF-16, and
+    /// not on a UTF-8 page that happens to hold a NUL byte.
+    @Test func utf16InTheHeaderNeedsUTF16Bytes() throws {
+        let html = "<html><head><title>年度报告</title></head><body><p>\(phrase)</p></body></html>"
+        let le = Data(html.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })   // no BOM
+        let d = try HTMLExtractor().extract(data: le, sourceName: "u.html", contentType: "text/html; charset=utf-16le")
+        #expect(d.metadata.charset == "UTF-16LE")
+        #expect(d.blocks.map(\.text) == [phrase])
+        var utf8 = Data(html.utf8)
+        utf8.append(0)
+        #expect(CharsetDetector.decide(utf8, contentType: "text/html; charset=utf-16le").charset == "UTF-8")
+    }
 }

@@ -36,9 +36,11 @@ public enum CharsetDetector {
         let ascii = isASCII(bytes)
         for (declared, source) in [(http, "http"), (meta, "meta")] {
             guard let declared, let canonical = canonicalName(declared) else { continue }
-            // UTF-16 without a BOM on bytes with no NUL (so not even one ASCII character in UTF-16):
-            // the declaration is wrong; the next one, or the bytes, decide.
-            if canonical.hasPrefix("UTF-16") && !bytes.contains(0) { continue }
+            // A UTF-16 label without a BOM: from <meta> it is always wrong (the meta was found by
+            // reading the bytes as ASCII, so they are not UTF-16; browsers read it as UTF-8), and
+            // from the header it is believed only on bytes that look like UTF-16 (NUL bytes in
+            // one of the two byte positions). Otherwise the next declaration, or the bytes, decide.
+            if canonical.hasPrefix("UTF-16"), source == "meta" || !looksLikeUTF16(bytes) { continue }
             if ascii { return CharsetDecision(charset: canonical, decidedBy: source, declaredHTTP: http, declaredMeta: meta) }
             switch canonical {
             case "UTF-8" where !utf8Valid:
@@ -52,6 +54,20 @@ public enum CharsetDetector {
         return CharsetDecision(charset: utf8Valid ? "UTF-8" : "GB18030", decidedBy: "bytes", declaredHTTP: http, declaredMeta: meta)
     }
 
+    /// UTF-16 text of a page or a text file, mostly ASCII markup: in the first 1 KB, one of the
+    /// two byte positions is NUL at least a third of the time and the other almost never.
+    static func looksLikeUTF16(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let n = min(bytes.count, 1024) / 2 * 2
+        guard n >= 2 else { return false }
+        var even = 0, odd = 0
+        for i in stride(from: 0, to: n, by: 2) {
+            if bytes[i] == 0 { even += 1 }
+            if bytes[i + 1] == 0 { odd += 1 }
+        }
+        let pairs = n / 2
+        return max(even, odd) * 3 >= pairs && min(even, odd) * 20 <= pairs
+    }
+
     /// Maps a declared label to the name nianbao decodes with; nil for labels to ignore.
     public static func canonicalName(_ label: String) -> String? {
         let l = label.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"'"))).lowercased()
@@ -63,7 +79,7 @@ public enum CharsetDetector {
         case "big5", "big5-hkscs", "x-x-big5", "cn-big5": return "BIG5"
         case "utf-16le": return "UTF-16LE"
         case "utf-16be": return "UTF-16BE"
-        case "utf-16": return "UTF-16"
+        case "utf-16", "unicode", "ucs-2", "csunicode", "iso-10646-ucs-2", "unicodefeff": return "UTF-16"
         case "iso-8859-1", "latin1", "us-ascii", "ascii", "windows-1252":
             return "WINDOWS-1252"
         default: return l.uppercased()
