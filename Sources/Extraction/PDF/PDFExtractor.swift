@@ -61,12 +61,13 @@ public struct PDFExtractor: Sendable {
         }
         // pdftotext prints page by page; its output is read as it comes (see PDFTextLayerBuilder).
         let sink = PDFTextLayerSink(pageCap: pageCap)
-        let early = EarlyResult<T>()
+        let early = Locked<Result<T, any Error>?>(nil)   // what `next` made, kept until pdftotext exits
         let output: ExternalTool.Output
         do {
             output = try await tool.stream(Self.arguments + ["-l", String(max(pageCap, 1) + 1), file.path, "-"]) { chunk in
                 guard let layer = sink.feed(chunk) else { return }
-                early.set(Result { try next(try self.document(layer: layer, sourceName: sourceName)) })
+                let result = Result { try next(try self.document(layer: layer, sourceName: sourceName)) }
+                early.value = result
             }
         } catch let failure as ExternalTool.Failure {
             throw fail(failure.reason(tool: "pdftotext", missing: "pdftotext not found (\(pdftotextPath)); install poppler-utils"))
@@ -74,7 +75,7 @@ public struct PDFExtractor: Sendable {
         if !output.succeeded {
             throw fail(Self.reason(for: output))
         }
-        if let result = early.take() { return try result.get() }
+        if let result = early.value { return try result.get() }
         // Output without its end line (pdftotext 22 always prints it; kept for other versions).
         return try next(try document(layer: sink.finish(), sourceName: sourceName))
     }

@@ -78,10 +78,3 @@ final class PDFTextLayerSink: Sendable {
     /// The text layer of what was read (for output that never reached its end line).
     func finish() -> PDFTextLayer { builder.withLock { $0.builder.finish() } }
 }
-
-/// What a run's consumer produced once the output was complete, kept until pdftotext has exited.
-final class EarlyResult<T: Sendable>: Sendable {
-    private let value = Mutex<Result<T, any Error>?>(nil)
-    func set(_ result: Result<T, any Error>) { value.withLock { $0 = result } }
-    func take() -> Result<T, any Error>? { value.withLock { $0.take() } }
-}

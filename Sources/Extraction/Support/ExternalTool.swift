@@ -56,9 +56,11 @@ struct ExternalTool: Sendable {
     /// Runs the program with `arguments`; stdout is collected as bytes, stderr as text (capped at
     /// 64 KB).
     func run(_ arguments: [String], workingDirectory: URL? = nil) async throws -> Output {
-        let collected = Collected()
-        var output = try await stream(arguments, workingDirectory: workingDirectory) { collected.append($0) }
-        output.stdout = collected.bytes
+        let collected = Locked<[UInt8]>([])
+        var output = try await stream(arguments, workingDirectory: workingDirectory) { chunk in
+            collected.withLock { $0.append(contentsOf: chunk) }
+        }
+        output.stdout = collected.value
         return output
     }
 
@@ -74,23 +76,21 @@ struct ExternalTool: Sendable {
         // to every pdftotext run).
         guard let resolved = Self.resolve(program) else { throw Failure.notFound(program) }
         let executable = Executable.path(FilePath(resolved))
-        let limit = outputLimit
-        let timeout = self.timeout
         let cwd = workingDirectory.map { FilePath($0.path) }
         let options = ownProcessGroup ? Self.groupOptions : PlatformOptions()
-        let leader = Leader()
+        let leader = Locked<pid_t?>(nil)   // the program's pid, the leader of its process group
         do {
             return try await run(executable, arguments, cwd: cwd, options: options, leader: leader, consume: consume)
         } catch {
             // Stopped at the time limit or the output cap (or failed): whatever is left of the
             // group goes too. swift-subprocess's own teardown stops once the leader has exited,
             // so a child that ignores SIGTERM would live on without this.
-            if ownProcessGroup, let pid = leader.pid { kill(-pid, SIGKILL) }
+            if ownProcessGroup, let pid = leader.value { kill(-pid, SIGKILL) }
             throw error
         }
     }
 
-    private func run(_ executable: Executable, _ arguments: [String], cwd: FilePath?, options: PlatformOptions, leader: Leader,
+    private func run(_ executable: Executable, _ arguments: [String], cwd: FilePath?, options: PlatformOptions, leader: Locked<pid_t?>,
                      consume: @escaping @Sendable (UnsafeRawBufferPointer) -> Void) async throws -> Output {
         let limit = outputLimit
         let timeout = self.timeout
@@ -100,7 +100,7 @@ struct ExternalTool: Sendable {
                     let result = try await Subprocess.run(executable, arguments: Arguments(arguments),
                                                           workingDirectory: cwd, platformOptions: options, input: .none,
                                                           output: .sequence, error: .bytes(limit: 64 << 10)) { execution in
-                        leader.pid = execution.processIdentifier.value
+                        leader.value = execution.processIdentifier.value
                         var total = 0
                         for try await chunk in execution.standardOutput {
                             total += chunk.count
@@ -134,15 +134,6 @@ struct ExternalTool: Sendable {
         }
     }
 
-    /// The pid of the program (the leader of its process group), once started.
-    private final class Leader: Sendable {
-        private let value = Mutex<pid_t?>(nil)
-        var pid: pid_t? {
-            get { value.withLock { $0 } }
-            set { value.withLock { $0 = newValue } }
-        }
-    }
-
     /// With ``ownProcessGroup``: the program runs in a process group of its own, and when it is
     /// stopped (time limit, output cap) the whole group is: `soffice` is a launcher whose
     /// `soffice.bin` child would otherwise live on after the launcher is killed. SIGTERM first,
@@ -152,14 +143,6 @@ struct ExternalTool: Sendable {
         options.processGroupID = 0   // a new group, led by the program
         options.teardownSequence = [.gracefulShutDown(toProcessGroup: true, allowedDurationToNextStep: .milliseconds(200))]
         return options
-    }
-
-    /// Bytes gathered from ``stream(_:workingDirectory:consume:)``'s callback (called from one
-    /// task at a time, guarded anyway).
-    private final class Collected: Sendable {
-        private let storage = Mutex<[UInt8]>([])
-        func append(_ chunk: UnsafeRawBufferPointer) { storage.withLock { $0.append(contentsOf: chunk) } }
-        var bytes: [UInt8] { storage.withLock { $0 } }
     }
 
     /// An absolute path if it names an executable file, or the first executable of that name on
