@@ -18,7 +18,7 @@ struct ArchiveCommand: AsyncParsableCommand {
 
         @OptionGroup var options: ArchiveOptions
 
-        @Argument(help: "The file (.html, .pdf, .docx, .txt) as downloaded.")
+        @Argument(help: "The file (.html, .pdf, .docx, .doc/.wps, .txt; recognised by content) as downloaded.")
         var file: String
 
         @Option(help: "The URL the file was downloaded from.")

@@ -9,7 +9,7 @@ import Pipeline
 struct ParseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse",
-        abstract: "Parse report files (.txt, .html, .pdf, .docx, .doc) into JSON records.",
+        abstract: "Parse report files (.html/.htm/.shtml, .pdf, .docx, .doc/.wps, .txt; recognised by content) into JSON records.",
         discussion: """
         Prints one JSON record per file on stdout: pretty-printed for one file, JSON Lines (one object per \
         line) for several. --format summary prints the tables and findings for a person instead.
