@@ -106,7 +106,7 @@ enum SeedTables {
         #expect(rows[23].label == "三、本年度办理结果|（七）总计")
         let key = SeedAnswerKeys.key(for: "001")
         let record = try ReportParser().parse(Normalizer().normalize(doc))
-        for (path, expected) in key.cells { #expect(record.cell(path) == .some(expected), "\(path)") }
+        #expect(key.cellMismatches(in: record) == [])
     }
 }
 
@@ -126,7 +126,7 @@ enum SeedTables {
         #expect(rows[24].label == "四、结转下年度继续办理")
         let key = SeedAnswerKeys.key(for: "000")
         let record = try ReportParser().parse(Normalizer().normalize(doc))
-        for (path, expected) in key.cells { #expect(record.cell(path) == .some(expected), "\(path)") }
+        #expect(key.cellMismatches(in: record) == [])
     }
 }
 
@@ -154,8 +154,7 @@ enum SeedTables {
         #expect(rows[4].label == "三、本年度办理结果|（三）不予公开|1.属于国家秘密")
         let key = SeedAnswerKeys.key(for: "002")
         let record = try ReportParser().parse(Normalizer().normalize(doc))
-        #expect(key.cells.count == 200)
-        for (path, expected) in key.cells { #expect(record.cell(path) == .some(expected), "\(path)") }
+        #expect(key.cellMismatches(in: record) == [])
         #expect(record.findings.isEmpty, "\(record.findings.map(\.message))")
     }
 
