@@ -8,16 +8,12 @@ import Testing
     @Test func outputPastTheCapKillsTheProgram() async throws {
         // `yes` prints forever: the cap, not the 20 s limit, must end it.
         let t0 = ContinuousClock.now
-        await #expect(throws: ExternalTool.Failure.self) {
+        let failure = await #expect(throws: ExternalTool.Failure.self) {
             _ = try await ExternalTool(program: "yes", timeout: .seconds(20), outputLimit: 100_000).run([])
         }
         #expect(ContinuousClock.now - t0 < .seconds(15))   // the cap, not the 20 s limit, ended it
-        do {
-            _ = try await ExternalTool(program: "yes", timeout: .seconds(20), outputLimit: 100_000).run([])
-        } catch let failure as ExternalTool.Failure {
-            guard case .outputTooLarge(let n) = failure else { Issue.record("got \(failure)"); return }
-            #expect(n == 100_000)
-        }
+        guard case .outputTooLarge(let n) = failure else { Issue.record("got \(String(describing: failure))"); return }
+        #expect(n == 100_000)
     }
 
     /// Causal, not timed: the program prints a line, then waits (up to 20 s) for a flag file that
@@ -50,8 +46,8 @@ import Testing
         let script = try StandInProgram.stalling(pidFile: pidFile, name: "stall")
         defer { try? FileManager.default.removeItem(at: script); try? FileManager.default.removeItem(at: pidFile) }
         do {
-            _ = try await ExternalTool(program: script.path, timeout: .seconds(1), outputLimit: 1 << 20, ownProcessGroup: true).run([])
-            Issue.record("a program that waits a minute finished within the 1 s limit")
+            _ = try await ExternalTool(program: script.path, timeout: .seconds(5), outputLimit: 1 << 20, ownProcessGroup: true).run([])
+            Issue.record("a program that waits a minute finished within the 5 s limit")
         } catch let failure as ExternalTool.Failure {
             guard case .timedOut = failure else { Issue.record("got \(failure)"); return }
         }

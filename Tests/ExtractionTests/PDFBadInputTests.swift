@@ -63,8 +63,8 @@ import TestSupport
         let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-pids-\(UUID().uuidString)")
         let script = try StandInProgram.stallingAlone(pidFile: pidFile, name: "pdftotext")
         defer { try? FileManager.default.removeItem(at: script); try? FileManager.default.removeItem(at: pidFile) }
-        let r = await reason("seed-000.pdf", PDFExtractor(timeout: .seconds(1), pdftotextPath: script.path))
-        #expect(r == "pdftotext ran past its time limit of 1.0 seconds and was stopped")
+        let r = await reason("seed-000.pdf", PDFExtractor(timeout: .seconds(5), pdftotextPath: script.path))
+        #expect(r == "pdftotext ran past its time limit of 5.0 seconds and was stopped")
         let pids = StandInProgram.pids(in: pidFile)
         #expect(pids.count == 1)
         #expect(await StandInProgram.stillRunning(pids) == [])

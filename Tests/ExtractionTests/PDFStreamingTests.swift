@@ -122,21 +122,17 @@ extension PDFLineBuilder {
 /// The Document is handed on as soon as pdftotext has printed `</doc>`, while pdftotext is still
 /// ending, and what the next stage made of it is kept only if pdftotext then exits cleanly.
 /// A stand-in for pdftotext runs the real one, then waits for a flag file that only the next
-/// stage creates (giving up after 5 s), then exits with the status it is told to.
+/// stage creates (giving up after 30 s), then exits with the status it is told to.
 @Suite struct PDFHandOffTests {
     static func standIn(flag: URL, exitStatus: Int) throws -> URL {
         let real = try #require(ExternalTool.which("pdftotext"))
-        let script = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-pdftotext-\(UUID().uuidString).sh")
-        try """
-            #!/bin/sh
+        return try StandInProgram.script("""
             '\(real)' "$@" || exit $?
             i=0
-            while [ ! -e '\(flag.path)' ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i+1)); done
+            while [ ! -e '\(flag.path)' ] && [ $i -lt 600 ]; do sleep 0.05; i=$((i+1)); done
             [ -e '\(flag.path)' ] || { echo "the next stage never ran" >&2; exit 9; }
             exit \(exitStatus)
-            """.write(to: script, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
-        return script
+            """, name: "pdftotext")
     }
 
     static let seed = Fixtures.fixture("pdf/seed-002.pdf")

@@ -30,12 +30,12 @@ import TestSupport
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         do {
-            _ = try await LegacyWordConverter(timeout: .seconds(1), sofficePath: script.path, temporaryRoot: root)
+            _ = try await LegacyWordConverter(timeout: .seconds(5), sofficePath: script.path, temporaryRoot: root)
                 .convertToDocx(file: Fixtures.fixture("docx/seed-002.doc"), sourceName: "old/seed-002.doc")
             Issue.record("expected an error")
         } catch let e as ExtractionError {
             #expect(e.source == "old/seed-002.doc")
-            #expect(e.reason == "LibreOffice ran past its time limit of 1.0 seconds and was stopped")
+            #expect(e.reason == "LibreOffice ran past its time limit of 5.0 seconds and was stopped")
         }
         let pids = StandInProgram.pids(in: pidFile)
         #expect(pids.count == 2)
