@@ -12,6 +12,12 @@ import TestSupport
 
     @Test func verifyCleanThenNamesCorruptRaw() async throws {
         let dir = tempDir()
+        // A folder that does not exist is no archive (and verify does not create it).
+        let missing = try await CLIRunner.run(["verify", "--archive", dir.path])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("no archive at \(dir.path)"))
+        #expect(!FileManager.default.fileExists(atPath: dir.path))
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let clean = try await CLIRunner.run(["verify", "--archive", dir.path])
         #expect(clean.status == 0)
         #expect(clean.stdout.contains("clean"))

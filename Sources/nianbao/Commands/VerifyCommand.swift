@@ -11,6 +11,11 @@ struct VerifyCommand: AsyncParsableCommand {
     @OptionGroup var options: ArchiveOptions
 
     func run() async throws {
+        // Opening an archive creates its folders; a mistyped --archive must not come out "clean".
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: options.archiveURL.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("no archive at \(options.archiveURL.path)")
+        }
         let archive = try Archive(root: options.archiveURL)
         let report = try archive.verify()
         for w in report.warnings { CLISupport.printError("warning: \(w)") }
